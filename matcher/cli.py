@@ -1,0 +1,218 @@
+"""The ``matcher`` command line.
+
+Commands: ``validate-data``, ``score FILE``, ``evaluate taxonomy-coverage``. Errors the
+user can fix exit with status 2 and a one-paragraph message; invalid data exits 1.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from pathlib import Path
+from typing import Annotated, Any, NoReturn
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from matcher.config import Settings, get_settings
+from matcher.errors import DataValidationError, MatcherError
+from matcher.evaluation import DEFAULT_OCCUPATIONS, measure_onet_coverage
+from matcher.ingest import read_document
+from matcher.service import Analysis, MatchingEngine, load_engine
+from matcher.taxonomy import load_bundle
+
+__all__ = ["app"]
+
+app = typer.Typer(
+    name="matcher",
+    help="Health IT resume-to-role matching: skills, role fit and competency profile.",
+    no_args_is_help=True,
+    add_completion=False,
+)
+evaluate_app = typer.Typer(help="Measure the engine on reference data.", no_args_is_help=True)
+app.add_typer(evaluate_app, name="evaluate")
+
+_out = Console(highlight=False, soft_wrap=True)
+_err = Console(stderr=True, highlight=False, soft_wrap=True)
+
+DataDirOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--data-dir", help="Data directory (default: MATCHER_DATA_DIR or the bundled data/)."
+    ),
+]
+
+
+def _settings(data_dir: Path | None) -> Settings:
+    return Settings(data_dir=data_dir) if data_dir is not None else get_settings()
+
+
+def _fail(exc: MatcherError) -> NoReturn:
+    _err.print(f"[bold red]error:[/] {exc}", markup=True)
+    raise typer.Exit(code=1 if isinstance(exc, DataValidationError) else 2)
+
+
+def _engine(settings: Settings) -> MatchingEngine:
+    try:
+        return load_engine(settings)
+    except MatcherError as exc:
+        _fail(exc)
+
+
+@app.callback()
+def _main(verbose: Annotated[bool, typer.Option("--verbose", "-v")] = False) -> None:
+    logging.basicConfig(
+        level=logging.INFO if verbose else logging.WARNING,
+        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
+    )
+
+
+@app.command("validate-data")
+def validate_data(data_dir: DataDirOption = None) -> None:
+    """Check every data file against its schema and cross-references; list all problems."""
+    settings = _settings(data_dir)
+    try:
+        bundle = load_bundle(settings.data_dir)
+    except DataValidationError as exc:
+        _fail(exc)
+    n_aliases = len(bundle.aliases)
+    n_comp = len(bundle.competencies)
+    _out.print(
+        f"data {bundle.data_version} is valid: {len(bundle.skills)} skills, {n_aliases} aliases, "
+        f"{len(bundle.roles)} roles, {n_comp} competencies in "
+        f"{len(bundle.competency_model.tiers)} tiers"
+    )
+
+
+def _analysis_json(analysis: Analysis) -> dict[str, Any]:
+    return {
+        "data_version": analysis.data_version,
+        "text_length": analysis.profile.text_length,
+        "skills": [m.model_dump() for m in analysis.profile.mentions],
+        "roles": [
+            r.model_dump(
+                exclude={
+                    "matched": {"__all__": {"mentions"}},
+                    "missing": {"__all__": {"mentions", "via"}},
+                }
+            )
+            for r in analysis.roles
+        ],
+        "competencies": [c.model_dump() for c in analysis.competencies],
+        "tiers": [t.model_dump() for t in analysis.tiers],
+    }
+
+
+def _print_analysis(analysis: Analysis, *, top: int) -> None:
+    by_skill: dict[str, list[str]] = {}
+    labels: dict[str, tuple[str, str]] = {}
+    for m in analysis.profile.mentions:
+        by_skill.setdefault(m.skill_id, []).append(f"{m.start}-{m.end}")
+        labels[m.skill_id] = (m.label, m.category)
+    skills = Table(
+        title=f"Skills found ({len(by_skill)} distinct, {len(analysis.profile.mentions)} mentions)"
+    )
+    for col in ("skill", "category", "mentions", "offsets"):
+        skills.add_column(col)
+    for skill_id, spans in by_skill.items():
+        label, category = labels[skill_id]
+        shown = ", ".join(spans[:4]) + (" ..." if len(spans) > 4 else "")
+        skills.add_row(label, category, str(len(spans)), shown)
+    _out.print(skills)
+
+    roles = Table(title="Role fit (0-100, weighted coverage of each role's skills)")
+    for col in ("role", "score", "matched (heaviest first)", "missing required/core"):
+        roles.add_column(col)
+    for r in analysis.roles:
+        matched = ", ".join(e.label for e in r.matched[:top]) + (
+            " ..." if len(r.matched) > top else ""
+        )
+        missing = ", ".join(e.label for e in r.missing[:top]) + (
+            " ..." if len(r.missing) > top else ""
+        )
+        roles.add_row(r.name, f"{r.score:.1f}", matched or "-", missing or "-")
+    _out.print(roles)
+
+    comps = Table(title="Competency profile (EHR 2011 / HIM 2018 model; level 0-4)")
+    for col in ("tier", "competency", "level", "evidence"):
+        comps.add_column(col)
+    for c in analysis.competencies:
+        if c.level > 0:
+            comps.add_row(
+                str(c.tier), c.name, f"{c.level} {c.level_name}", ", ".join(c.evidence[:top])
+            )
+    _out.print(comps)
+    for t in analysis.tiers:
+        _out.print(
+            f"Tier {t.tier} {t.name}: mean level {t.mean_level:.2f}, "
+            f"{t.evidenced}/{t.total} blocks evidenced"
+        )
+
+
+@app.command()
+def score(
+    file: Annotated[Path, typer.Argument(help="The resume or job description (text file).")],
+    as_json: Annotated[bool, typer.Option("--json", help="Print one JSON object.")] = False,
+    top: Annotated[int, typer.Option(min=1, help="Skills listed per role in the table.")] = 6,
+    data_dir: DataDirOption = None,
+) -> None:
+    """Find skills in FILE and score it against the twelve roles and the competency model."""
+    settings = _settings(data_dir)
+    try:
+        data = file.read_bytes()
+    except OSError as exc:
+        _err.print(f"error: cannot read {file}: {exc.strerror or exc}")
+        raise typer.Exit(code=2) from exc
+    engine = _engine(settings)
+    try:
+        document = read_document(data, filename=file.name, max_bytes=settings.max_file_bytes)
+        analysis = engine.analyse_text(document.text)
+    except MatcherError as exc:
+        _fail(exc)
+    if as_json:
+        _out.print_json(json.dumps(_analysis_json(analysis)))
+    else:
+        _print_analysis(analysis, top=top)
+
+
+@evaluate_app.command("taxonomy-coverage")
+def taxonomy_coverage(
+    onet_csv: Annotated[Path, typer.Option("--onet-csv", help="O*NET technology_skills.csv")],
+    occupation: Annotated[
+        list[str] | None, typer.Option("--occupation", help="O*NET-SOC code (repeatable).")
+    ] = None,
+    as_json: Annotated[bool, typer.Option("--json")] = False,
+    data_dir: DataDirOption = None,
+) -> None:
+    """Share of O*NET's health IT technology names that the pipeline recognises."""
+    engine = _engine(_settings(data_dir))
+    try:
+        report = measure_onet_coverage(
+            onet_csv,
+            lambda name: bool(engine.analyse_text(name).profile.mentions),
+            occupations=occupation or DEFAULT_OCCUPATIONS,
+        )
+    except MatcherError as exc:
+        _fail(exc)
+    result = {
+        "occupations": list(report.occupations),
+        "names": report.total,
+        "recognised": report.recognised,
+        "share": round(report.share, 4),
+        "medical_software_names": report.medical_total,
+        "medical_software_recognised": report.medical_recognised,
+        "medical_software_share": round(report.medical_share, 4),
+        "missed": report.missed,
+    }
+    if as_json:
+        _out.print_json(json.dumps(result))
+        return
+    _out.print(
+        f"O*NET technology names for {', '.join(report.occupations)}: "
+        f"{report.recognised}/{report.total} recognised ({report.share:.1%}); "
+        f"'Medical software' subset {report.medical_recognised}/{report.medical_total} "
+        f"({report.medical_share:.1%})"
+    )
+    if report.missed:
+        _out.print("not recognised: " + "; ".join(report.missed))

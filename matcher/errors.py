@@ -1,0 +1,88 @@
+"""The one error tree of the package.
+
+Every error the package raises on purpose derives from :class:`MatcherError`, so callers
+(the CLI, the API) can map error classes to exit codes or HTTP statuses in one place::
+
+    MatcherError
+    ├── ConfigurationError      settings or paths that cannot work
+    ├── DataValidationError     data/ files that break their schema or references
+    ├── ArtifactError           a models/ artifact that is missing or incompatible
+    └── InputError              a user-supplied document that cannot be processed
+        └── UnsupportedFormatError
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+__all__ = [
+    "ArtifactError",
+    "ConfigurationError",
+    "DataProblem",
+    "DataValidationError",
+    "InputError",
+    "MatcherError",
+    "UnsupportedFormatError",
+]
+
+
+class MatcherError(Exception):
+    """Base class of every error raised on purpose by the package."""
+
+
+class ConfigurationError(MatcherError):
+    """Settings or paths that cannot work (e.g. a data directory that does not exist)."""
+
+
+class ArtifactError(MatcherError):
+    """A model artifact is missing, unreadable or built with incompatible libraries."""
+
+
+class InputError(MatcherError):
+    """A user-supplied document or request that cannot be processed."""
+
+
+class UnsupportedFormatError(InputError):
+    """The document's format is not one the engine reads."""
+
+
+class DataProblem:
+    """One problem found in the data directory.
+
+    Args:
+        location: file (relative to the data directory) and, where known, the row or key.
+        message: what is wrong, in words a data editor understands.
+    """
+
+    __slots__ = ("location", "message")
+
+    def __init__(self, location: str, message: str) -> None:
+        self.location = location
+        self.message = message
+
+    def __str__(self) -> str:
+        return f"{self.location}: {self.message}"
+
+    def __repr__(self) -> str:
+        return f"DataProblem({self.location!r}, {self.message!r})"
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, DataProblem):
+            return NotImplemented
+        return (self.location, self.message) == (other.location, other.message)
+
+    def __hash__(self) -> int:
+        return hash((self.location, self.message))
+
+
+class DataValidationError(MatcherError):
+    """The data directory breaks its schema or its cross-references.
+
+    Carries every problem found, not just the first, so one run shows a data editor
+    everything to fix.
+    """
+
+    def __init__(self, problems: Sequence[DataProblem]) -> None:
+        self.problems = list(problems)
+        lines = "\n".join(f"  - {p}" for p in self.problems)
+        super().__init__(f"{len(self.problems)} problem(s) in the data directory:\n{lines}")

@@ -1,0 +1,121 @@
+"""Taxonomy aliases -> span-ruler patterns (a pure function of the data bundle).
+
+Each alias becomes one or more patterns for spaCy's built-in ``span_ruler``:
+
+* case-insensitive aliases become phrase patterns, matched on ``LOWER``;
+* case-sensitive aliases become token patterns on ``ORTH``.
+
+Surface variants that real text uses but data editors should not have to list are
+generated here: hyphen/slash forms (``e-prescribing`` / ``e prescribing`` /
+``eprescribing``), the hyphenated form of short multi-word aliases, and the plural
+(``analyses``, ``technologies``, ``EHRs``).
+
+The pattern ``label`` is the skill id; the pattern ``id`` carries the skill's category
+and whether the alias needs context, as ``"<category>|ctx"`` or ``"<category>|"``, so the
+linker needs no state of its own.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from typing import Any
+
+from matcher.taxonomy import DataBundle
+from matcher.taxonomy.schema import SkillAlias
+
+__all__ = ["CONTEXT_FLAG", "build_patterns", "pattern_id", "surface_variants"]
+
+CONTEXT_FLAG = "ctx"
+_JOINERS = re.compile(r"[-/]")
+_MAX_WORDS_FOR_HYPHEN_VARIANT = 3
+
+
+def pattern_id(category: str, needs_context: bool) -> str:
+    """Encode a pattern's category and context flag (see module docstring)."""
+    return f"{category}|{CONTEXT_FLAG if needs_context else ''}"
+
+
+def surface_variants(alias: str) -> list[str]:
+    """Spellings of ``alias`` that real text uses, the alias itself first.
+
+    Args:
+        alias: the alias as written in the taxonomy.
+
+    Returns:
+        Distinct variants: the alias, its hyphen/slash variants, the hyphenated form
+        of a 2-3 word alias, and the plural of each (when the last word is alphabetic).
+    """
+    base = [alias]
+    if _JOINERS.search(alias):
+        base.append(_JOINERS.sub(" ", alias))
+        base.append(_JOINERS.sub("", alias))
+    words = alias.split()
+    if 1 < len(words) <= _MAX_WORDS_FOR_HYPHEN_VARIANT and all(w.isalpha() for w in words):
+        base.append("-".join(words))
+    variants: list[str] = []
+    for form in base:
+        form = re.sub(r"\s+", " ", form).strip()
+        if form and form not in variants:
+            variants.append(form)
+        plural = _plural(form)
+        if plural is not None and plural not in variants:
+            variants.append(plural)
+    return variants
+
+
+def _plural(form: str) -> str | None:
+    """English plural of a phrase's last word, or None when it has no regular plural."""
+    last = form.split(" ")[-1] if form else ""
+    if len(last) < 2 or len(form) < 3 or not last.isalpha():
+        return None
+    lower = last.lower()
+    if lower.endswith("is") and len(lower) > 3:  # analysis -> analyses
+        return form[:-2] + ("ES" if last.isupper() else "es")
+    if lower.endswith("y") and len(lower) > 3 and lower[-2] not in "aeiou":  # technology
+        return form[:-1] + ("IES" if last.isupper() else "ies")
+    if lower.endswith("s"):
+        return None
+    return form + "s"
+
+
+def _patterns_for(
+    alias: SkillAlias, category: str, tokenize: Callable[[str], list[str]]
+) -> Iterable[dict[str, Any]]:
+    ident = pattern_id(category, alias.needs_context)
+    for form in surface_variants(alias.alias):
+        if alias.case_sensitive:
+            tokens = tokenize(form)
+            if tokens:
+                yield {
+                    "label": alias.skill_id,
+                    "pattern": [{"ORTH": tok} for tok in tokens],
+                    "id": ident,
+                }
+        else:
+            yield {"label": alias.skill_id, "pattern": form, "id": ident}
+
+
+def build_patterns(
+    bundle: DataBundle, tokenize: Callable[[str], list[str]]
+) -> list[dict[str, Any]]:
+    """All span-ruler patterns for the bundle's aliases.
+
+    Args:
+        bundle: the validated data bundle.
+        tokenize: splits a string into token texts exactly as the pipeline's
+            tokenizer does (used for case-sensitive token patterns).
+
+    Returns:
+        Patterns in alias order, without duplicates.
+    """
+    seen: set[tuple[str, str, str]] = set()
+    patterns: list[dict[str, Any]] = []
+    for alias in bundle.aliases:
+        category = bundle.skills[alias.skill_id].category
+        for pattern in _patterns_for(alias, category, tokenize):
+            key = (pattern["label"], repr(pattern["pattern"]), pattern["id"])
+            if key not in seen:
+                seen.add(key)
+                patterns.append(pattern)
+    return patterns

@@ -8,7 +8,8 @@ Each alias becomes one or more patterns for spaCy's built-in ``span_ruler``:
 Surface variants that real text uses but data editors should not have to list are
 generated here: hyphen/slash forms (``e-prescribing`` / ``e prescribing`` /
 ``eprescribing``), the hyphenated form of short multi-word aliases, and the plural
-(``analyses``, ``technologies``, ``EHRs``).
+(``analyses``, ``technologies``, ``EHRs``). A generated variant is dropped when it is
+another skill's own alias.
 
 The pattern ``label`` is the skill id; the pattern ``id`` carries the skill's category
 and whether the alias needs context, as ``"<category>|ctx"`` or ``"<category>|"``, so the
@@ -18,10 +19,10 @@ linker needs no state of its own.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
-from matcher.taxonomy import DataBundle
+from matcher.taxonomy import DataBundle, alias_key
 from matcher.taxonomy.schema import SkillAlias
 
 __all__ = ["CONTEXT_FLAG", "build_patterns", "pattern_id", "surface_variants"]
@@ -80,10 +81,17 @@ def _plural(form: str) -> str | None:
 
 
 def _patterns_for(
-    alias: SkillAlias, category: str, tokenize: Callable[[str], list[str]]
+    alias: SkillAlias,
+    category: str,
+    tokenize: Callable[[str], list[str]],
+    owner: Mapping[str, str],
 ) -> Iterable[dict[str, Any]]:
     ident = pattern_id(category, alias.needs_context)
-    for form in surface_variants(alias.alias):
+    for number, form in enumerate(surface_variants(alias.alias)):
+        # A generated variant never takes a form that is another skill's own alias
+        # ("CCS-P" without its hyphen is "CCSP", a different credential).
+        if number > 0 and owner.get(alias_key(form), alias.skill_id) != alias.skill_id:
+            continue
         if alias.case_sensitive:
             tokens = tokenize(form)
             if tokens:
@@ -109,11 +117,12 @@ def build_patterns(
     Returns:
         Patterns in alias order, without duplicates.
     """
+    owner = {alias_key(a.alias): a.skill_id for a in bundle.aliases}
     seen: set[tuple[str, str, str]] = set()
     patterns: list[dict[str, Any]] = []
     for alias in bundle.aliases:
         category = bundle.skills[alias.skill_id].category
-        for pattern in _patterns_for(alias, category, tokenize):
+        for pattern in _patterns_for(alias, category, tokenize, owner):
             key = (pattern["label"], repr(pattern["pattern"]), pattern["id"])
             if key not in seen:
                 seen.add(key)

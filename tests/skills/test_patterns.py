@@ -1,9 +1,12 @@
 from __future__ import annotations
 
+from collections.abc import Callable
+from pathlib import Path
+
 import pytest
 
 from matcher.skills import build_patterns, surface_variants
-from matcher.taxonomy import DataBundle
+from matcher.taxonomy import DataBundle, load_bundle
 
 
 @pytest.mark.parametrize(
@@ -40,3 +43,16 @@ def test_build_patterns_case_sensitive_aliases_are_token_patterns(toy_bundle: Da
     assert {"label": "python", "pattern": "Python", "id": "programming-data|"} in python
     keys = [(p["label"], repr(p["pattern"]), p["id"]) for p in patterns]
     assert len(keys) == len(set(keys))
+
+
+def test_generated_variants_never_take_another_skills_alias(
+    editable_data: Callable[[], Path],
+) -> None:
+    data = editable_data()
+    with (data / "taxonomy" / "skills" / "certification.csv").open("a") as handle:
+        handle.write("ccs-p,CCS-P,,A coding credential.\nccsp,CCSP,,A cloud security credential.\n")
+    bundle = load_bundle(data)
+    patterns = build_patterns(bundle, lambda text: text.split())
+    ccsp_owners = {p["label"] for p in patterns if p["pattern"] == "CCSP"}
+    assert ccsp_owners == {"ccsp"}
+    assert {p["pattern"] for p in patterns if p["label"] == "ccs-p"} >= {"CCS-P", "CCS P"}

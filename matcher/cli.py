@@ -1,6 +1,7 @@
 """The ``matcher`` command line.
 
-Commands: ``validate-data``, ``score FILE``, ``evaluate taxonomy-coverage``. Errors the
+Commands: ``validate-data``, ``score FILE``, ``evaluate taxonomy-coverage``, ``evaluate
+fields``, ``evaluate ingest``. Errors the
 user can fix exit with status 2 and a one-paragraph message; invalid data exits 1.
 """
 
@@ -8,6 +9,7 @@ from __future__ import annotations
 
 import json
 import logging
+from datetime import date
 from pathlib import Path
 from typing import Annotated, Any, NoReturn
 
@@ -16,11 +18,19 @@ from rich.console import Console
 from rich.table import Table
 
 from matcher.config import Settings, get_settings
+from matcher.domain import ResumeFields
 from matcher.errors import DataValidationError, MatcherError
-from matcher.evaluation import DEFAULT_OCCUPATIONS, measure_onet_coverage
-from matcher.ingest import read_document
+from matcher.evaluation import (
+    DEFAULT_OCCUPATIONS,
+    evaluate_fields,
+    measure_ingest,
+    measure_onet_coverage,
+)
+from matcher.fields import extract_fields
+from matcher.ingest import SUPPORTED_SUFFIXES, IngestLimits, read_document
+from matcher.sections import compile_rules, segment_sections
 from matcher.service import Analysis, MatchingEngine, load_engine
-from matcher.taxonomy import load_bundle
+from matcher.taxonomy import load_bundle, load_sections
 
 __all__ = ["app"]
 
@@ -152,7 +162,10 @@ def _print_analysis(analysis: Analysis, *, top: int) -> None:
 
 @app.command()
 def score(
-    file: Annotated[Path, typer.Argument(help="The resume or job description (text file).")],
+    file: Annotated[
+        Path,
+        typer.Argument(help="The resume or job description (PDF, DOCX, ODT, RTF, HTML, text)."),
+    ],
     as_json: Annotated[bool, typer.Option("--json", help="Print one JSON object.")] = False,
     top: Annotated[int, typer.Option(min=1, help="Skills listed per role in the table.")] = 6,
     data_dir: DataDirOption = None,
@@ -166,7 +179,9 @@ def score(
         raise typer.Exit(code=2) from exc
     engine = _engine(settings)
     try:
-        document = read_document(data, filename=file.name, max_bytes=settings.max_file_bytes)
+        document = read_document(
+            data, filename=file.name, limits=IngestLimits.from_settings(settings)
+        )
         analysis = engine.analyse_text(document.text)
     except MatcherError as exc:
         _fail(exc)
@@ -216,3 +231,85 @@ def taxonomy_coverage(
     )
     if report.missed:
         _out.print("not recognised: " + "; ".join(report.missed))
+
+
+@evaluate_app.command("fields")
+def fields_command(
+    gold: Annotated[Path, typer.Option("--gold", help="resume_fields JSON Lines gold file.")],
+    as_json: Annotated[bool, typer.Option("--json")] = False,
+    data_dir: DataDirOption = None,
+) -> None:
+    """Precision/recall of each annotated resume field (name, titles, employers, degrees...)."""
+    settings = _settings(data_dir)
+    try:
+        sections_file = load_sections(settings.data_dir)
+    except MatcherError as exc:
+        _fail(exc)
+    rules = compile_rules(sections_file)
+    limits = IngestLimits.from_settings(settings)
+    today = date.today()
+
+    def extract(text: str) -> ResumeFields:
+        document = read_document(text.encode("utf-8"), filename="resume.txt", limits=limits)
+        sections = segment_sections(document.text, rules)
+        return extract_fields(
+            document.text, sections, rules=rules, cues=sections_file.cues, today=today
+        )
+
+    try:
+        report = evaluate_fields(gold, extract)
+    except MatcherError as exc:
+        _fail(exc)
+    if as_json:
+        _out.print_json(json.dumps(report.as_dict()))
+        return
+    table = Table(title=f"Resume fields on {report.n_docs} resumes (F1 0..1, higher is better)")
+    for col in ("field", "precision", "recall", "F1", "predicted", "gold"):
+        table.add_column(col)
+    for name, score in report.fields.items():
+        table.add_row(
+            name,
+            f"{score.precision:.3f}",
+            f"{score.recall:.3f}",
+            f"{score.f1:.3f}",
+            str(score.predicted),
+            str(score.gold),
+        )
+    _out.print(table)
+
+
+@evaluate_app.command("ingest")
+def ingest_command(
+    corpus: Annotated[Path, typer.Option("--corpus", help="Folder of documents (recursive).")],
+    limit: Annotated[int | None, typer.Option("--limit", min=1, help="Read at most N.")] = None,
+    as_json: Annotated[bool, typer.Option("--json")] = False,
+    data_dir: DataDirOption = None,
+) -> None:
+    """Share of documents read without error, errors by type, sections found, speed."""
+    settings = _settings(data_dir)
+    try:
+        rules = compile_rules(load_sections(settings.data_dir))
+    except MatcherError as exc:
+        _fail(exc)
+    limits = IngestLimits.from_settings(settings)
+    try:
+        report = measure_ingest(
+            corpus,
+            read=lambda data, name: read_document(data, filename=name, limits=limits),
+            segment=lambda text: segment_sections(text, rules),
+            suffixes=SUPPORTED_SUFFIXES,
+            limit=limit,
+        )
+    except MatcherError as exc:
+        _fail(exc)
+    result = report.as_dict()
+    if as_json:
+        _out.print_json(json.dumps(result))
+        return
+    _out.print(
+        f"{report.parsed}/{report.files} read without error ({report.share_parsed:.1%}); "
+        f"{report.mean_sections:.2f} section categories per document; "
+        f"{report.docs_per_second:.1f} documents per second"
+    )
+    if report.errors:
+        _out.print("errors: " + ", ".join(f"{k} {v}" for k, v in report.errors.most_common()))

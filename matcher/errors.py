@@ -8,7 +8,16 @@ Every error the package raises on purpose derives from :class:`MatcherError`, so
     ├── DataValidationError     data/ files that break their schema or references
     ├── ArtifactError           a models/ artifact that is missing or incompatible
     └── InputError              a user-supplied document that cannot be processed
-        └── UnsupportedFormatError
+        ├── UnsupportedFormatError  not a format we read (or not a document at all)
+        ├── EmptyDocumentError      the file, or its text, is empty
+        ├── CorruptDocumentError    truncated or damaged file
+        ├── EncryptedDocumentError  password-protected file
+        ├── NoTextLayerError        a scanned (image-only) PDF
+        ├── DocumentTooLargeError   over a byte, page or expanded-size limit
+        └── DocumentTimeoutError    parsing took longer than the time limit
+
+Input errors carry messages meant for the graduate who uploaded the file: they say what
+is wrong and what to do about it, and never echo the file's content.
 """
 
 from __future__ import annotations
@@ -19,9 +28,15 @@ __all__ = [
     "ArtifactError",
     "ConfigurationError",
     "DataProblem",
+    "CorruptDocumentError",
     "DataValidationError",
+    "DocumentTimeoutError",
+    "DocumentTooLargeError",
+    "EmptyDocumentError",
+    "EncryptedDocumentError",
     "InputError",
     "MatcherError",
+    "NoTextLayerError",
     "UnsupportedFormatError",
 ]
 
@@ -44,6 +59,30 @@ class InputError(MatcherError):
 
 class UnsupportedFormatError(InputError):
     """The document's format is not one the engine reads."""
+
+
+class EmptyDocumentError(InputError):
+    """The file is empty or holds no text."""
+
+
+class CorruptDocumentError(InputError):
+    """The file is truncated or damaged and cannot be read."""
+
+
+class EncryptedDocumentError(InputError):
+    """The file is protected by a password."""
+
+
+class NoTextLayerError(InputError):
+    """A PDF holds only images of pages (a scan), so there is no text to read."""
+
+
+class DocumentTooLargeError(InputError):
+    """The file is over a size, page or expanded-size limit."""
+
+
+class DocumentTimeoutError(InputError):
+    """Reading the file took longer than the configured time limit."""
 
 
 class DataProblem:

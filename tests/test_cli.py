@@ -79,7 +79,8 @@ def test_score_table_shows_roles_and_offsets(toy_data_dir: Path, tmp_path: Path)
 @pytest.mark.parametrize(
     ("name", "content", "message"),
     [
-        ("resume.pdf", b"%PDF-1.4 junk", "not supported yet"),
+        ("resume.pdf", b"%PDF-1.4 junk", "damaged or incomplete"),
+        ("resume.docx", b"not a document at all", "content is not a DOCX"),
         ("resume.txt", b"", "contains no text"),
         ("resume.txt", b"\x00\x00binary", "not plain text"),
     ],
@@ -91,6 +92,16 @@ def test_score_rejects_bad_files_with_exit_2(
     path.write_bytes(content)
     code, _, err = _run("score", str(path), "--data-dir", str(toy_data_dir))
     assert code == 2 and message in err
+
+
+def test_score_reads_a_docx(toy_data_dir: Path, tmp_path: Path) -> None:
+    from tests.ingest.builders import make_docx
+
+    path = tmp_path / "resume.docx"
+    path.write_bytes(make_docx(["EHR trainer", "* Instructional design for Epic Cadence"]))
+    code, out, _ = _run("score", str(path), "--json", "--data-dir", str(toy_data_dir))
+    assert code == 0
+    assert "epic-cadence" in {s["skill_id"] for s in json.loads(out)["skills"]}
 
 
 def test_score_missing_file_exits_2(tmp_path: Path) -> None:

@@ -1,45 +1,90 @@
-"""File -> :class:`~matcher.domain.RawDocument`.
+"""File -> :class:`~matcher.domain.RawDocument`: PDF, DOCX, ODT, RTF, HTML and text.
 
-Plain text for now; PDF, DOCX, RTF and HTML readers plug in here by format.
+:func:`read_document` sniffs the format from the content (:mod:`._registry`), runs
+that format's reader under the configured limits (bytes, pages, expanded size, entry
+count, a per-document deadline) and normalises the result (:mod:`.normalise`); the
+normalised text is the one every character offset in the engine refers to. Every
+problem with the file is an :class:`~matcher.errors.InputError` subclass whose message
+tells the graduate what is wrong and what to do.
 """
 
 from __future__ import annotations
 
+from matcher.config import get_settings
 from matcher.domain import RawDocument
-from matcher.errors import InputError, UnsupportedFormatError
-from matcher.ingest.text import decode_text, normalise_text
+from matcher.errors import DocumentTooLargeError, EmptyDocumentError
+from matcher.ingest._limits import Deadline, IngestLimits
+from matcher.ingest._registry import FORMATS, sniff_format
+from matcher.ingest._types import Extracted
+from matcher.ingest.docx import read_docx
+from matcher.ingest.html import read_html
+from matcher.ingest.normalise import normalise_pages, normalise_text
+from matcher.ingest.odt import read_odt
+from matcher.ingest.pdf import read_pdf
+from matcher.ingest.rtf import read_rtf
+from matcher.ingest.text import decode_text
 
-__all__ = ["SUPPORTED_SUFFIXES", "read_document"]
+__all__ = [
+    "FORMATS",
+    "SUPPORTED_SUFFIXES",
+    "IngestLimits",
+    "normalise_text",
+    "read_document",
+    "sniff_format",
+]
 
-SUPPORTED_SUFFIXES = (".txt", ".text", ".md")
+SUPPORTED_SUFFIXES = tuple(s for suffixes in FORMATS.values() for s in suffixes)
 
 
-def read_document(data: bytes, *, filename: str | None, max_bytes: int) -> RawDocument:
+def _extract(fmt: str, data: bytes, limits: IngestLimits, deadline: Deadline) -> Extracted:
+    if fmt == "pdf":
+        return read_pdf(data, limits=limits, deadline=deadline)
+    if fmt == "docx":
+        return read_docx(data, limits=limits, deadline=deadline)
+    if fmt == "odt":
+        return read_odt(data, limits=limits, deadline=deadline)
+    if fmt == "rtf":
+        return read_rtf(data)
+    text = decode_text(data)
+    if fmt == "html":
+        return read_html(text, deadline=deadline)
+    return Extracted(pages=[text])
+
+
+def read_document(
+    data: bytes, *, filename: str | None, limits: IngestLimits | None = None
+) -> RawDocument:
     """Turn a submitted file into normalised text.
 
     Args:
         data: the file's bytes.
-        filename: the name it was submitted under (used for its suffix).
-        max_bytes: the largest file accepted.
+        filename: the name it was submitted under (a hint; the content decides).
+        limits: size, page and time limits (default: from the process settings).
 
     Returns:
-        The document's normalised text.
+        The document's normalised text, its detected format, page count and warnings.
 
     Raises:
-        InputError: the file is empty, too large or not text.
-        UnsupportedFormatError: the file's format is not one we read.
+        InputError: a subclass saying what is wrong with the file (empty, too large,
+            corrupt, encrypted, scanned without text, unsupported, too slow to read).
     """
-    if len(data) > max_bytes:
-        raise InputError(f"the file is {len(data):,} bytes; the limit is {max_bytes:,} bytes")
-    suffix = (
-        "" if filename is None or "." not in filename else "." + filename.rsplit(".", 1)[1].lower()
-    )
-    if suffix and suffix not in SUPPORTED_SUFFIXES:
-        raise UnsupportedFormatError(
-            f"files of type {suffix!r} are not supported yet; "
-            f"use one of: {', '.join(SUPPORTED_SUFFIXES)}"
+    limits = limits or IngestLimits.from_settings(get_settings())
+    if len(data) > limits.max_bytes:
+        raise DocumentTooLargeError(
+            f"the file is {len(data):,} bytes; the limit is {limits.max_bytes:,} bytes. "
+            "Upload a smaller file (remove embedded images, or export as plain PDF)."
         )
-    text = normalise_text(decode_text(data))
+    if not data.strip():
+        raise EmptyDocumentError("the file contains no text: check that you chose the right file.")
+    fmt = sniff_format(data, filename)
+    extracted = _extract(fmt, data, limits, Deadline(limits.timeout_seconds))
+    text = normalise_pages(extracted.pages, paged=extracted.paged)
     if not text.strip():
-        raise InputError("the file contains no text")
-    return RawDocument(text=text, source_format="txt", filename=filename)
+        raise EmptyDocumentError("the file contains no text: check that you chose the right file.")
+    return RawDocument(
+        text=text,
+        source_format=fmt,
+        filename=filename,
+        pages=len(extracted.pages) if extracted.paged else None,
+        warnings=tuple(extracted.warnings),
+    )

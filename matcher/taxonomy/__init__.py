@@ -2,6 +2,6 @@
 
 from matcher.taxonomy.bundle import DataBundle
 from matcher.taxonomy.index import SkillIndex, alias_key
-from matcher.taxonomy.loader import load_bundle
+from matcher.taxonomy.loader import load_bundle, load_sections
 
-__all__ = ["DataBundle", "SkillIndex", "alias_key", "load_bundle"]
+__all__ = ["DataBundle", "SkillIndex", "alias_key", "load_bundle", "load_sections"]

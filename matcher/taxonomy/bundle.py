@@ -17,6 +17,7 @@ if TYPE_CHECKING:
         CurriculumComponent,
         Role,
         ScoringConfig,
+        SectionsFile,
         Skill,
         SkillAlias,
     )
@@ -38,6 +39,8 @@ class DataBundle:
         curriculum: component number -> curriculum component.
         scoring: rule-based scorer weights.
         index: alias and hierarchy look-ups over the skills.
+        competencies: competency id -> (tier number, competency).
+        sections: resume section header rules and field cues (``sections.yaml``).
     """
 
     data_version: str
@@ -52,3 +55,4 @@ class DataBundle:
     competencies: Mapping[str, tuple[int, Competency]] = field(
         default_factory=lambda: MappingProxyType({})
     )
+    sections: SectionsFile | None = None

@@ -31,11 +31,12 @@ from matcher.taxonomy.schema import (
     MentionType,
     Role,
     ScoringConfig,
+    SectionsFile,
     Skill,
     SkillAlias,
 )
 
-__all__ = ["load_bundle"]
+__all__ = ["load_bundle", "load_sections"]
 
 _M = TypeVar("_M", bound=BaseModel)
 
@@ -306,6 +307,45 @@ def _check_competencies(
     return found
 
 
+def _check_sections(path: Path, sections: SectionsFile, problems: _Problems) -> None:
+    owner: dict[str, str] = {}
+    for category in sections.categories:
+        for header in category.headers:
+            key = " ".join(header.lower().split())
+            if key in owner and owner[key] != category.id:
+                problems.add(
+                    path,
+                    f"header {header!r} of {category.id!r} is already a header of "
+                    f"{owner[key]!r}: a header may open one category only",
+                )
+            owner.setdefault(key, category.id)
+    ids = [c.id for c in sections.categories]
+    for dup in sorted({i for i in ids if ids.count(i) > 1}):
+        problems.add(path, f"category {dup!r} is listed twice")
+
+
+def _read_sections(root: Path, problems: _Problems) -> SectionsFile | None:
+    path = root / "sections.yaml"
+    sections = _validate(SectionsFile, _read_yaml(path, problems), path, problems)
+    if sections is not None:
+        _check_sections(path, sections, problems)
+    return sections
+
+
+def load_sections(data_dir: Path) -> SectionsFile:
+    """Load only ``sections.yaml`` (for tools that need no taxonomy).
+
+    Raises:
+        DataValidationError: the file is missing or invalid.
+    """
+    root = data_dir.resolve()
+    problems = _Problems(root)
+    sections = _read_sections(root, problems)
+    if problems.items or sections is None:
+        raise DataValidationError(problems.items)
+    return sections
+
+
 def _data_version(root: Path) -> str:
     digest = hashlib.sha256()
     for path in sorted(p for p in root.rglob("*") if p.is_file()):
@@ -355,8 +395,9 @@ def load_bundle(data_dir: Path) -> DataBundle:
     scoring = _validate(ScoringConfig, _read_yaml(sc_path, problems), sc_path, problems)
 
     roles = _check_roles(root, skills, categories, set(competencies), curriculum, problems)
+    sections = _read_sections(root, problems)
 
-    if problems.items or model is None or scoring is None:
+    if problems.items or model is None or scoring is None or sections is None:
         raise DataValidationError(problems.items)
     return DataBundle(
         data_version=_data_version(root),
@@ -369,4 +410,5 @@ def load_bundle(data_dir: Path) -> DataBundle:
         scoring=scoring,
         index=SkillIndex(skills, aliases),
         competencies=MappingProxyType(competencies),
+        sections=sections,
     )

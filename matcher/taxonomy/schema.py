@@ -22,6 +22,7 @@ __all__ = [
     "CompetencyModel",
     "CurriculumComponent",
     "CurriculumFile",
+    "FieldCues",
     "Importance",
     "MentionType",
     "ModelEdition",
@@ -33,10 +34,13 @@ __all__ = [
     "RoleCurriculum",
     "RoleSkill",
     "ScoringConfig",
+    "SectionCategory",
+    "SectionsFile",
     "Skill",
     "SkillAlias",
     "Slug",
     "Tier",
+    "UsState",
 ]
 
 _SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -285,3 +289,68 @@ class ScoringConfig(_Frozen):
 
     importance_weights: dict[Importance, float]
     parent_credit: float = Field(ge=0, le=1)
+
+
+def _check_regex(value: str) -> str:
+    try:
+        re.compile(value)
+    except re.error as exc:
+        raise ValueError(f"{value!r} is not a valid regular expression: {exc}") from exc
+    return value
+
+
+Regex = Annotated[str, Field(min_length=1), AfterValidator(_check_regex)]
+
+
+class SectionCategory(_Frozen):
+    """One resume section category and the header lines that open it.
+
+    ``headers`` are literals compared after normalisation (lower case, ``&`` -> ``and``,
+    punctuation and extra spaces removed); ``patterns`` are regular expressions matched
+    against the same normalised header (full match).
+    """
+
+    id: Slug
+    label: NonEmpty
+    headers: tuple[NonEmpty, ...] = ()
+    patterns: tuple[Regex, ...] = ()
+
+
+class UsState(_Frozen):
+    """A US state or territory: postal abbreviation and name."""
+
+    abbr: Annotated[str, Field(pattern=r"^[A-Z]{2}$")]
+    name: NonEmpty
+
+
+class FieldCues(_Frozen):
+    """Words and patterns the field extractor reads as evidence (case-insensitive).
+
+    Attributes:
+        title_words: words typical of job titles (``analyst``, ``nurse``).
+        employer_words: words typical of organisation names (``hospital``, ``inc``).
+        institution_words: words typical of school names (``university``, ``college``).
+        us_states: US states and territories, for locations (``Springfield, IL``).
+        degree_patterns: regular expressions matching a degree at a word boundary.
+    """
+
+    title_words: tuple[NonEmpty, ...]
+    employer_words: tuple[NonEmpty, ...]
+    institution_words: tuple[NonEmpty, ...]
+    us_states: tuple[UsState, ...] = ()
+    degree_patterns: tuple[Regex, ...]
+
+
+class SectionsFile(_Frozen):
+    """``data/sections.yaml``: section header rules and field-extraction cues.
+
+    Attributes:
+        max_header_words: longest header line, in words, taken as a header.
+        categories: section categories with their headers (``contact`` holds the text
+            before the first header and needs no headers of its own).
+        cues: vocabulary the field extractor relies on.
+    """
+
+    max_header_words: int = Field(default=6, ge=1, le=20)
+    categories: tuple[SectionCategory, ...] = Field(min_length=1)
+    cues: FieldCues

@@ -1,0 +1,159 @@
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from matcher.domain import ExperienceEntry, SkillMention
+from matcher.fields import extract_fields, find_date_ranges, skill_experience
+from matcher.sections import compile_rules, segment_sections
+from matcher.taxonomy import DataBundle
+
+TODAY = date(2024, 6, 15)
+
+RESUME = """Jane Q. Example
+Springfield, IL 62701 | (217) 555-0142 | jane.example@example.org
+linkedin.com/in/jane-example
+
+EXPERIENCE
+EHR Trainer
+Example Regional Hospital - Springfield, IL
+March 2021 - Present
+• Trained clinicians on Epic and SQL reporting.
+
+Health Information Technician | Example Clinic Inc | 06/2018 - 02/2021
+• Coded charts; SQL queries.
+
+EDUCATION
+A.A.S. in Health Information Technology
+Lincoln Land Community College, 2018
+Bachelor of Science in Health Informatics - Example State University - 2020
+
+CERTIFICATIONS
+RHIA (AHIMA), 2019
+Certified Phlebotomy Technician
+"""
+
+
+@pytest.fixture(scope="module")
+def fields(toy_bundle: DataBundle):
+    sections_file = toy_bundle.sections
+    assert sections_file is not None
+    rules = compile_rules(sections_file)
+    spans = segment_sections(RESUME, rules)
+    return extract_fields(
+        RESUME, spans, rules=rules, cues=sections_file.cues, today=TODAY, bundle=toy_bundle
+    )
+
+
+def test_contact_fields(fields) -> None:
+    contact = fields.contact
+    assert contact.name == "Jane Q. Example"
+    assert contact.emails == ("jane.example@example.org",)
+    assert contact.phones == ("(217) 555-0142",)
+    assert (contact.city, contact.state) == ("Springfield", "IL")
+    assert contact.links == ("linkedin.com/in/jane-example",)
+
+
+def test_experience_entries_with_months_and_present(fields) -> None:
+    jobs = [
+        (e.title, e.employer, e.start_date, e.end_date, e.current, e.months)
+        for e in fields.experience
+    ]
+    assert jobs == [
+        ("EHR Trainer", "Example Regional Hospital", date(2021, 3, 1), date(2024, 6, 1), True, 40),
+        (
+            "Health Information Technician",
+            "Example Clinic Inc",
+            date(2018, 6, 1),
+            date(2021, 2, 1),
+            False,
+            33,
+        ),
+    ]
+    first = fields.experience[0]
+    assert RESUME[first.start : first.end].startswith("EHR Trainer")
+    assert "SQL reporting" in RESUME[first.start : first.end]
+
+
+def test_education_entries(fields) -> None:
+    got = [(e.degree, e.field, e.institution, e.year) for e in fields.education]
+    assert got == [
+        (
+            "A.A.S. in Health Information Technology",
+            "Health Information Technology",
+            "Lincoln Land Community College",
+            2018,
+        ),
+        (
+            "Bachelor of Science in Health Informatics",
+            "Health Informatics",
+            "Example State University",
+            2020,
+        ),
+    ]
+
+
+def test_certifications_linked_to_taxonomy(fields) -> None:
+    certs = [(c.name, c.skill_id) for c in fields.certifications]
+    assert certs == [("RHIA (AHIMA), 2019", "rhia"), ("Certified Phlebotomy Technician", None)]
+    assert all(RESUME[c.start : c.end] == c.name for c in fields.certifications)
+
+
+@pytest.mark.parametrize(
+    ("phone_line", "expected"),
+    [
+        ("+44 20 7946 0958", "+44 20 7946 0958"),
+        ("+91-98450-12345", "+91-98450-12345"),
+        ("+1 (555) 010-0199", "+1 (555) 010-0199"),
+        ("555.010.0199", "555.010.0199"),
+        ("+49 30 123456", "+49 30 123456"),
+    ],
+)
+def test_phones_in_international_formats(
+    toy_bundle: DataBundle, phone_line: str, expected: str
+) -> None:
+    assert toy_bundle.sections is not None
+    rules = compile_rules(toy_bundle.sections)
+    text = f"Alex Example\n{phone_line}\n\nSKILLS\nSQL 2019-2021"
+    fields = extract_fields(
+        text, segment_sections(text, rules), rules=rules, cues=toy_bundle.sections.cues, today=TODAY
+    )
+    assert fields.contact.phones == (expected,)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("July 2016 to Present", (date(2016, 7, 1), date(2024, 6, 1), True, 96)),
+        ("Jan. 2019 – Mar 2019", (date(2019, 1, 1), date(2019, 3, 1), False, 3)),
+        ("2015 - 2017", (date(2015, 1, 1), date(2017, 12, 1), False, 36)),
+        ("08/2015 - 05/2017", (date(2015, 8, 1), date(2017, 5, 1), False, 22)),
+        ("Sept 2022 - current", (date(2022, 9, 1), date(2024, 6, 1), True, 22)),
+    ],
+)
+def test_date_ranges(text: str, expected: tuple[date, date, bool, int]) -> None:
+    (found,) = find_date_ranges(text, today=TODAY)
+    assert (found.start_date, found.end_date, found.current, found.months) == expected
+
+
+def test_skill_experience_unions_overlapping_jobs_and_finds_last_use() -> None:
+    jobs = [
+        ExperienceEntry(
+            start_date=date(2020, 1, 1), end_date=date(2020, 12, 1), months=12, start=0, end=100
+        ),
+        ExperienceEntry(
+            start_date=date(2020, 7, 1), end_date=date(2021, 6, 1), months=12, start=100, end=200
+        ),
+        ExperienceEntry(start=200, end=300),
+    ]
+
+    def mention(skill: str, at: int) -> SkillMention:
+        return SkillMention(
+            skill_id=skill, label=skill, category="tool", start=at, end=at + 3, surface="x"
+        )
+
+    result = skill_experience([mention("sql", 10), mention("sql", 150), mention("epic", 250)], jobs)
+    assert set(result) == {"sql"}
+    assert result["sql"].years == 1.5 and result["sql"].entries == 2
+    assert result["sql"].last_used == date(2021, 6, 1)

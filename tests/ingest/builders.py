@@ -1,0 +1,65 @@
+"""Build synthetic test documents in memory (no personal data)."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+
+import docx
+from fpdf import FPDF
+from PIL import Image
+
+Placed = tuple[float, float, str]  # x mm, y mm from the top, text
+
+
+def make_pdf(pages: list[list[Placed]], *, password: str | None = None) -> bytes:
+    pdf = FPDF(format="A4")
+    pdf.set_font("helvetica", size=10)
+    for placed in pages:
+        pdf.add_page()
+        for x, y, text in placed:
+            pdf.text(x, y, text)
+    if password is not None:
+        pdf.set_encryption(owner_password="owner-" + password, user_password=password)
+    return bytes(pdf.output())
+
+
+def make_image_pdf() -> bytes:
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.image(Image.new("RGB", (300, 400), "white"), x=10, y=10, w=150)
+    return bytes(pdf.output())
+
+
+def make_docx(paragraphs: list[str], *, table: list[list[str]] | None = None) -> bytes:
+    document = docx.Document()
+    for text in paragraphs:
+        style = "List Bullet" if text.startswith("* ") else None
+        document.add_paragraph(text.removeprefix("* "), style=style)
+    if table is not None:
+        grid = document.add_table(rows=len(table), cols=len(table[0]))
+        for r, row in enumerate(table):
+            for c, value in enumerate(row):
+                grid.cell(r, c).text = value
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+def make_zip_bomb(expanded_bytes: int) -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("[Content_Types].xml", "<Types/>")
+        archive.writestr("word/document.xml", b"\x00" * expanded_bytes)
+    return buffer.getvalue()
+
+
+def make_odt(paragraphs: list[str]) -> bytes:
+    ns = 'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"'
+    body = "".join(f"<text:p>{p}</text:p>" for p in paragraphs)
+    content = f'<?xml version="1.0"?><doc {ns}><body>{body}</body></doc>'
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("mimetype", "application/vnd.oasis.opendocument.text")
+        archive.writestr("content.xml", content)
+    return buffer.getvalue()

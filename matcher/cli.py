@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import logging
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from typing import Annotated, Any, NoReturn
@@ -114,7 +115,7 @@ def _analysis_json(analysis: Analysis) -> dict[str, Any]:
     }
 
 
-def _print_analysis(analysis: Analysis, *, top: int) -> None:
+def _print_analysis(analysis: Analysis, *, top: int, skill_label: Callable[[str], str]) -> None:
     by_skill: dict[str, list[str]] = {}
     labels: dict[str, tuple[str, str]] = {}
     for m in analysis.profile.mentions:
@@ -150,7 +151,10 @@ def _print_analysis(analysis: Analysis, *, top: int) -> None:
     for c in analysis.competencies:
         if c.level > 0:
             comps.add_row(
-                str(c.tier), c.name, f"{c.level} {c.level_name}", ", ".join(c.evidence[:top])
+                str(c.tier),
+                c.name,
+                f"{c.level} {c.level_name}",
+                ", ".join(skill_label(s) for s in c.evidence[:top]),
             )
     _out.print(comps)
     for t in analysis.tiers:
@@ -188,7 +192,7 @@ def score(
     if as_json:
         _out.print_json(json.dumps(_analysis_json(analysis)))
     else:
-        _print_analysis(analysis, top=top)
+        _print_analysis(analysis, top=top, skill_label=lambda s: engine.bundle.skills[s].label)
 
 
 @evaluate_app.command("taxonomy-coverage")

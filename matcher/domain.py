@@ -176,6 +176,11 @@ class SkillMention(_Value):
         start: character offset of the first character in the text (0-based).
         end: character offset one past the last character.
         surface: the text exactly as written (``text[start:end]``).
+        section: resume section the mention is in (``experience``, ``skills``...), if known.
+        requirement: ``"required"`` or ``"preferred"`` where job text says so.
+        negated: the text says the skill is not held ("no experience with").
+        hypothetical: an aim or an offer, not a holding ("willing to learn").
+        field_of_study: the subject of a degree ("degree in health informatics").
     """
 
     skill_id: str
@@ -184,6 +189,16 @@ class SkillMention(_Value):
     start: int = Field(ge=0)
     end: int = Field(gt=0)
     surface: str
+    section: str | None = None
+    requirement: str | None = None
+    negated: bool = False
+    hypothetical: bool = False
+    field_of_study: bool = False
+
+    @property
+    def held(self) -> bool:
+        """True when the mention evidences the skill (not negated, not hypothetical)."""
+        return not (self.negated or self.hypothetical)
 
 
 class CandidateProfile(_Value):
@@ -194,8 +209,8 @@ class CandidateProfile(_Value):
 
     @property
     def skill_ids(self) -> frozenset[str]:
-        """Distinct skill ids mentioned at least once."""
-        return frozenset(m.skill_id for m in self.mentions)
+        """Distinct skill ids the text evidences (negated and hypothetical mentions aside)."""
+        return frozenset(m.skill_id for m in self.mentions if m.held)
 
     def mentions_of(self, skill_id: str) -> tuple[SkillMention, ...]:
         """All mentions of one skill, in text order."""

@@ -1,63 +1,146 @@
 """The one boundary between spaCy and the rest of the package.
 
-Registers the package's spaCy factories, builds the pipeline from a data bundle
-(``spacy.blank("en")`` + a ``span_ruler`` fed from the taxonomy + the skill linker) and
+Registers the package's spaCy factories, builds the pipeline from a data bundle and
 turns a text into a :class:`~matcher.domain.CandidateProfile`. Callers never see a
 ``Doc``.
+
+Pipeline (``spacy.blank("en")`` with "/" and a trailing "-" split off as tokens):
+
+1. ``matcher_sectionizer``: resume sections -> ``doc.spans["sections"]``;
+2. ``matcher_skill_ruler`` (spaCy's ``span_ruler``): alias patterns from the taxonomy
+   -> ``doc.spans["skill_candidates"]``;
+3. ``matcher_skill_linker``: overlaps, ambiguous aliases, shared list prefixes ->
+   ``doc.spans["skills"]``;
+4. ``matcher_skill_context``: section, negation, hypothetical, field of study,
+   required/preferred on every skill span.
+
+Patterns and rules come from ``data/`` when the components are initialised, and are
+saved with ``nlp.to_disk``.
 """
 
 from __future__ import annotations
 
-from typing import cast
+from typing import Any, cast
 
 import spacy
 from spacy.language import Language
 from spacy.pipeline import SpanRuler
+from spacy.tokenizer import Tokenizer
+from spacy.util import compile_infix_regex, compile_suffix_regex
 
 from matcher.domain import CandidateProfile, SkillMention
-from matcher.errors import InputError
-from matcher.skills import SkillLinker, build_patterns
+from matcher.errors import ConfigurationError, InputError
+from matcher.sections.component import Sectionizer
+from matcher.skills import SkillContext, SkillLinker, build_patterns, register_extensions
 from matcher.taxonomy import DataBundle
 
-__all__ = ["CANDIDATES_KEY", "SKILLS_KEY", "Pipeline", "build_nlp", "extract_profile"]
+__all__ = [
+    "CANDIDATES_KEY",
+    "FACTORIES",
+    "SECTIONS_KEY",
+    "SKILLS_KEY",
+    "Pipeline",
+    "build_nlp",
+    "extract_profile",
+]
 
 CANDIDATES_KEY = "skill_candidates"
 SKILLS_KEY = "skills"
+SECTIONS_KEY = "sections"
+_SECTIONIZER = "matcher_sectionizer"
 _RULER = "matcher_skill_ruler"
 _LINKER = "matcher_skill_linker"
+_CONTEXT = "matcher_skill_context"
+FACTORIES = (_SECTIONIZER, _LINKER, _CONTEXT)
 
 #: The pipeline type, for callers that hold one without importing spaCy.
 Pipeline = Language
+
+register_extensions()
+
+
+@Language.factory(_SECTIONIZER, assigns=["doc.spans"], default_config={"spans_key": SECTIONS_KEY})
+def make_sectionizer(nlp: Language, name: str, spans_key: str) -> Sectionizer:
+    """Factory of :class:`~matcher.sections.component.Sectionizer`."""
+    return Sectionizer(nlp, name, spans_key=spans_key)
 
 
 @Language.factory(
     _LINKER,
     assigns=["doc.spans"],
-    default_config={"candidates_key": CANDIDATES_KEY, "output_key": SKILLS_KEY, "window": 12},
+    default_config={
+        "candidates_key": CANDIDATES_KEY,
+        "output_key": SKILLS_KEY,
+        "window": 12,
+        "separators": [",", "/", "and", "&", "or"],
+        "max_list_item_tokens": 3,
+    },
 )
 def make_skill_linker(
-    nlp: Language, name: str, candidates_key: str, output_key: str, window: int
+    nlp: Language,
+    name: str,
+    candidates_key: str,
+    output_key: str,
+    window: int,
+    separators: list[str],
+    max_list_item_tokens: int,
 ) -> SkillLinker:
     """Factory of :class:`~matcher.skills.SkillLinker`.
 
     Use as ``nlp.add_pipe("matcher_skill_linker")`` after a ``span_ruler``.
     """
     return SkillLinker(
-        nlp, name, candidates_key=candidates_key, output_key=output_key, window=window
+        nlp,
+        name,
+        candidates_key=candidates_key,
+        output_key=output_key,
+        window=window,
+        separators=separators,
+        max_list_item_tokens=max_list_item_tokens,
     )
 
 
+@Language.factory(
+    _CONTEXT,
+    assigns=["span._.negated", "span._.requirement", "span._.section"],
+    default_config={"skills_key": SKILLS_KEY, "sections_key": SECTIONS_KEY},
+)
+def make_skill_context(
+    nlp: Language, name: str, skills_key: str, sections_key: str
+) -> SkillContext:
+    """Factory of :class:`~matcher.skills.SkillContext`."""
+    return SkillContext(nlp, name, skills_key=skills_key, sections_key=sections_key)
+
+
+def _blank_english() -> Language:
+    nlp = spacy.blank("en")
+    tokenizer = cast(Tokenizer, nlp.tokenizer)
+    defaults = cast(Any, nlp.Defaults)
+    # "/" joins list items and alternatives ("Agile/Scrum", "C#/.NET", "ICD-10-CM/PCS"),
+    # and a trailing hyphen shares a word ("HIPAA- and GDPR-compliant"): split both.
+    tokenizer.infix_finditer = compile_infix_regex([*defaults.infixes, r"/"]).finditer
+    tokenizer.suffix_search = compile_suffix_regex([*defaults.suffixes, r"-"]).search
+    return nlp
+
+
 def build_nlp(bundle: DataBundle, *, context_window: int = 12) -> Language:
-    """Build the extraction pipeline for a data bundle.
+    """Build and initialise the extraction pipeline for a data bundle.
 
     Args:
-        bundle: the validated data bundle whose aliases become patterns.
+        bundle: the validated data bundle whose aliases and rules are loaded.
         context_window: tokens searched on each side of an ambiguous alias.
 
     Returns:
-        A blank English pipeline with the skill ruler and the skill linker.
+        The initialised pipeline.
+
+    Raises:
+        ConfigurationError: the bundle lacks the sections or extraction rules.
     """
-    nlp = spacy.blank("en")
+    if bundle.extraction is None or bundle.sections is None:
+        raise ConfigurationError("the data bundle has no extraction or section rules")
+    rules = bundle.extraction
+    nlp = _blank_english()
+    sectionizer = cast(Sectionizer, nlp.add_pipe(_SECTIONIZER))
     ruler = cast(
         SpanRuler,
         nlp.add_pipe(
@@ -66,16 +149,39 @@ def build_nlp(bundle: DataBundle, *, context_window: int = 12) -> Language:
             config={"spans_key": CANDIDATES_KEY, "phrase_matcher_attr": "LOWER", "validate": False},
         ),
     )
-    patterns = build_patterns(bundle, lambda text: [t.text for t in nlp.make_doc(text)])
-    ruler.add_patterns(patterns)
-    nlp.add_pipe(_LINKER, config={"window": context_window})
+    linker = cast(
+        SkillLinker,
+        nlp.add_pipe(
+            _LINKER,
+            config={
+                "window": context_window,
+                "separators": list(rules.list_separators),
+                "max_list_item_tokens": rules.max_list_item_tokens,
+            },
+        ),
+    )
+    context = cast(SkillContext, nlp.add_pipe(_CONTEXT))
+
+    def tokenize(text: str) -> list[str]:
+        return [t.text for t in nlp.make_doc(text)]
+
+    patterns = build_patterns(bundle, tokenize)
+    sectionizer.initialize(sections=bundle.sections.model_dump(mode="json"))
+    ruler.initialize(lambda: [], nlp=nlp, patterns=patterns)
+    linker.initialize(
+        aliases=[
+            (a.alias, a.skill_id, f"{bundle.skills[a.skill_id].category}|", a.case_sensitive)
+            for a in bundle.aliases
+        ]
+    )
+    context.initialize(rules=rules.model_dump(mode="json"))
     return nlp
 
 
 def extract_profile(
     nlp: Language, bundle: DataBundle, text: str, *, max_chars: int
 ) -> CandidateProfile:
-    """Find the taxonomy skills in a text.
+    """Find the taxonomy skills in a text, with their context.
 
     Args:
         nlp: a pipeline from :func:`build_nlp`.
@@ -100,6 +206,11 @@ def extract_profile(
             start=span.start_char,
             end=span.end_char,
             surface=span.text,
+            section=span._.section,
+            requirement=span._.requirement,
+            negated=span._.negated,
+            hypothetical=span._.hypothetical,
+            field_of_study=span._.field_of_study,
         )
         for span in doc.spans[SKILLS_KEY]
     )

@@ -28,7 +28,7 @@ def _resume(tmp_path: Path, text: str, name: str = "resume.txt") -> Path:
 def test_validate_data_accepts_valid_data(toy_data_dir: Path) -> None:
     code, out, _ = _run("validate-data", "--data-dir", str(toy_data_dir))
     assert code == 0
-    assert "is valid: 20 skills" in out and "3 roles" in out and "3 competencies" in out
+    assert "is valid: 26 skills" in out and "3 roles" in out and "3 competencies" in out
 
 
 def test_validate_data_lists_every_problem_and_fails(editable_data: Callable[[], Path]) -> None:

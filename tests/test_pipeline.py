@@ -1,8 +1,11 @@
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 import spacy
 
+from matcher.domain import SkillMention
 from matcher.errors import InputError
 from matcher.pipeline import Pipeline, extract_profile
 from matcher.taxonomy import DataBundle
@@ -19,11 +22,16 @@ def test_factory_names_are_registered() -> None:
     import matcher.pipeline  # noqa: F401  (registers the factories)
 
     names = {n for n in spacy.registry.factories.get_all() if n.startswith("matcher_")}
-    assert names == {"matcher_skill_linker"}
+    assert names == {"matcher_sectionizer", "matcher_skill_linker", "matcher_skill_context"}
 
 
 def test_pipeline_components(toy_nlp: Pipeline) -> None:
-    assert toy_nlp.pipe_names == ["matcher_skill_ruler", "matcher_skill_linker"]
+    assert toy_nlp.pipe_names == [
+        "matcher_sectionizer",
+        "matcher_skill_ruler",
+        "matcher_skill_linker",
+        "matcher_skill_context",
+    ]
 
 
 def test_extract_profile_offsets_point_at_the_surface(
@@ -101,9 +109,121 @@ def test_extract_profile_rejects_text_over_the_limit(
 
 
 def test_pipeline_round_trips_through_disk(
-    toy_nlp: Pipeline, toy_bundle: DataBundle, tmp_path: pytest.TempPathFactory
+    toy_nlp: Pipeline, toy_bundle: DataBundle, tmp_path: Path
 ) -> None:
-    toy_nlp.to_disk(tmp_path)  # type: ignore[arg-type]
-    restored = spacy.load(tmp_path)  # type: ignore[arg-type]
-    text = "Skills: Python, R, Epic Cadence"
-    assert _found(restored, toy_bundle, text) == _found(toy_nlp, toy_bundle, text)
+    toy_nlp.to_disk(tmp_path)
+    restored = spacy.load(tmp_path)
+    text = (
+        "SKILLS\nPython, R, Epic Ambulatory, Inpatient and Cadence; ICD-10-CM/PCS.\n"
+        "No experience with SQL. Willing to learn ServiceNow."
+    )
+    before = extract_profile(toy_nlp, toy_bundle, text, max_chars=10_000)
+    after = extract_profile(restored, toy_bundle, text, max_chars=10_000)
+    assert after == before
+    assert {m.skill_id for m in after.mentions} >= {"epic-inpatient", "icd-10-pcs", "sql"}
+    assert any(m.negated for m in after.mentions)
+
+
+def _mentions(nlp: Pipeline, bundle: DataBundle, text: str) -> dict[str, SkillMention]:
+    profile = extract_profile(nlp, bundle, text, max_chars=100_000)
+    for m in profile.mentions:
+        assert text[m.start : m.end] == m.surface
+    return {m.skill_id: m for m in profile.mentions}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Epic Ambulatory, Inpatient and Cadence",
+            {"epic-ambulatory", "epic-inpatient", "epic-cadence"},
+        ),
+        ("Coded in ICD-10-CM/PCS daily", {"icd-10-cm", "icd-10-pcs"}),
+        ("Worked in EPIC and Cerner", {"epic", "cerner"}),
+        ("HIPAA- and SQL-based reporting", {"sql"}),
+        ("Agile/Python", {"python"}),
+    ],
+)
+def test_lists_share_prefixes_and_tokens_split(
+    toy_nlp: Pipeline, toy_bundle: DataBundle, text: str, expected: set[str]
+) -> None:
+    assert expected <= set(_mentions(toy_nlp, toy_bundle, text))
+
+
+def test_list_item_without_a_matching_alias_is_not_invented(
+    toy_nlp: Pipeline, toy_bundle: DataBundle
+) -> None:
+    found = _mentions(toy_nlp, toy_bundle, "Epic Ambulatory, Radiology and Inpatient")
+    assert set(found) == {"epic-ambulatory"}
+
+
+def test_ambiguous_alias_next_to_a_skill_in_a_list_is_kept(
+    toy_nlp: Pipeline, toy_bundle: DataBundle
+) -> None:
+    assert "r-language" in _mentions(toy_nlp, toy_bundle, "Excel / R")
+
+
+@pytest.mark.parametrize(
+    ("text", "skill", "negated", "hypothetical"),
+    [
+        ("I have no experience with Python.", "python", True, False),
+        ("Python experience is not required.", "python", True, False),
+        ("Willing to learn Python and SQL.", "sql", False, True),
+        ("Used Python daily. No experience with SQL.", "python", False, False),
+        ("Used Python daily. No experience with SQL.", "sql", True, False),
+    ],
+)
+def test_negation_and_hypotheticals_are_not_held(
+    toy_nlp: Pipeline,
+    toy_bundle: DataBundle,
+    text: str,
+    skill: str,
+    negated: bool,
+    hypothetical: bool,
+) -> None:
+    mention = _mentions(toy_nlp, toy_bundle, text)[skill]
+    assert (mention.negated, mention.hypothetical) == (negated, hypothetical)
+    assert mention.held is not (negated or hypothetical)
+
+
+def test_negated_skills_do_not_count_for_the_profile(
+    toy_nlp: Pipeline, toy_bundle: DataBundle
+) -> None:
+    profile = extract_profile(
+        toy_nlp, toy_bundle, "Python expert; no experience with SQL", max_chars=1000
+    )
+    assert profile.skill_ids == {"python"}
+
+
+def test_field_of_study_is_flagged(toy_nlp: Pipeline, toy_bundle: DataBundle) -> None:
+    found = _mentions(toy_nlp, toy_bundle, "Master's degree in health informatics; used Python")
+    assert found["health-informatics"].field_of_study
+    assert not found["python"].field_of_study
+
+
+def test_required_and_preferred_in_job_text(toy_nlp: Pipeline, toy_bundle: DataBundle) -> None:
+    text = (
+        "About the role\nYou will support clinics.\n\n"
+        "Requirements:\n- 3 years of Python\n- HL7 v2 interfaces\n\n"
+        "Preferred qualifications:\n- Epic Cadence\n\n"
+        "Benefits\n- Excel training\n"
+        "SQL is a plus. Must have ServiceNow experience."
+    )
+    found = _mentions(toy_nlp, toy_bundle, text)
+    assert found["python"].requirement == "required"
+    assert found["hl7-v2"].requirement == "required"
+    assert found["epic-cadence"].requirement == "preferred"
+    assert found["microsoft-excel"].requirement is None
+    assert found["sql"].requirement == "preferred"
+    assert found["servicenow"].requirement == "required"
+
+
+def test_mentions_carry_their_resume_section(toy_nlp: Pipeline, toy_bundle: DataBundle) -> None:
+    text = (
+        "Jordan Example\n\nEXPERIENCE\nTrainer, Clinic, 2020 - Present\n"
+        "Taught Epic Cadence.\n\nSKILLS\nPython, SQL\n\nCERTIFICATIONS\nCHTS-TR\n"
+    )
+    found = _mentions(toy_nlp, toy_bundle, text)
+    assert found["epic-cadence"].section == "experience"
+    assert found["python"].section == "skills"
+    assert found["chts-tr"].section == "certifications"

@@ -55,7 +55,7 @@ def score_role(role: Role, profile: CandidateProfile, bundle: DataBundle) -> Rol
             importance=item.importance.value,
             credit=credit,
             via=via,
-            mentions=tuple(m for s in via for m in profile.mentions_of(s)),
+            mentions=tuple(m for s in via for m in profile.mentions_of(s) if m.held),
         )
         if credit > 0:
             matched.append((weight * credit, record))

@@ -1,6 +1,14 @@
 """spaCy components and pattern builders that find skills and link them to the taxonomy."""
 
+from matcher.skills.context import SkillContext
+from matcher.skills.extensions import register_extensions
 from matcher.skills.linker import SkillLinker
 from matcher.skills.patterns import build_patterns, surface_variants
 
-__all__ = ["SkillLinker", "build_patterns", "surface_variants"]
+__all__ = [
+    "SkillContext",
+    "SkillLinker",
+    "build_patterns",
+    "register_extensions",
+    "surface_variants",
+]

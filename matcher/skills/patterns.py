@@ -93,13 +93,19 @@ def _patterns_for(
         if number > 0 and owner.get(alias_key(form), alias.skill_id) != alias.skill_id:
             continue
         if alias.case_sensitive:
-            tokens = tokenize(form)
-            if tokens:
-                yield {
-                    "label": alias.skill_id,
-                    "pattern": [{"ORTH": tok} for tok in tokens],
-                    "id": ident,
-                }
+            # Resumes and job ads write product names in capitals too ("EPIC"); the
+            # capitalised form keeps the alias's context requirement.
+            spellings = [form]
+            if len(form) >= 3 and form != form.upper():
+                spellings.append(form.upper())
+            for spelling in spellings:
+                tokens = tokenize(spelling)
+                if tokens:
+                    yield {
+                        "label": alias.skill_id,
+                        "pattern": [{"ORTH": tok} for tok in tokens],
+                        "id": ident,
+                    }
         else:
             yield {"label": alias.skill_id, "pattern": form, "id": ident}
 

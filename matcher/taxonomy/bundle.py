@@ -15,6 +15,7 @@ if TYPE_CHECKING:
         Competency,
         CompetencyModel,
         CurriculumComponent,
+        ExtractionRules,
         Role,
         ScoringConfig,
         SectionsFile,
@@ -41,6 +42,7 @@ class DataBundle:
         index: alias and hierarchy look-ups over the skills.
         competencies: competency id -> (tier number, competency).
         sections: resume section header rules and field cues (``sections.yaml``).
+        extraction: context rules for skill mentions (``extraction.yaml``).
     """
 
     data_version: str
@@ -56,3 +58,4 @@ class DataBundle:
         default_factory=lambda: MappingProxyType({})
     )
     sections: SectionsFile | None = None
+    extraction: ExtractionRules | None = None

@@ -28,6 +28,7 @@ from matcher.taxonomy.schema import (
     CompetencyModel,
     CurriculumComponent,
     CurriculumFile,
+    ExtractionRules,
     MentionType,
     Role,
     ScoringConfig,
@@ -396,8 +397,10 @@ def load_bundle(data_dir: Path) -> DataBundle:
 
     roles = _check_roles(root, skills, categories, set(competencies), curriculum, problems)
     sections = _read_sections(root, problems)
+    ex_path = root / "extraction.yaml"
+    extraction = _validate(ExtractionRules, _read_yaml(ex_path, problems), ex_path, problems)
 
-    if problems.items or model is None or scoring is None or sections is None:
+    if problems.items or model is None or scoring is None or sections is None or extraction is None:
         raise DataValidationError(problems.items)
     return DataBundle(
         data_version=_data_version(root),
@@ -411,4 +414,5 @@ def load_bundle(data_dir: Path) -> DataBundle:
         index=SkillIndex(skills, aliases),
         competencies=MappingProxyType(competencies),
         sections=sections,
+        extraction=extraction,
     )

@@ -354,3 +354,59 @@ class SectionsFile(_Frozen):
     max_header_words: int = Field(default=6, ge=1, le=20)
     categories: tuple[SectionCategory, ...] = Field(min_length=1)
     cues: FieldCues
+
+
+# --- extraction context rules -------------------------------------------------------
+
+
+class CueList(_Frozen):
+    """Cue phrases that set a context on the skills in their scope.
+
+    Attributes:
+        before: phrases whose scope is the rest of their clause, to the right.
+        after: phrases whose scope is the start of their clause, to the left.
+    """
+
+    before: tuple[NonEmpty, ...] = ()
+    after: tuple[NonEmpty, ...] = ()
+
+
+class RequirementRules(_Frozen):
+    """How job text marks skills as required or preferred.
+
+    Attributes:
+        required: cue phrases inside a clause.
+        preferred: cue phrases inside a clause.
+        required_headers: words that make a short header line open a "required" block.
+        preferred_headers: words that make a short header line open a "preferred" block.
+    """
+
+    required: CueList
+    preferred: CueList
+    required_headers: tuple[NonEmpty, ...]
+    preferred_headers: tuple[NonEmpty, ...]
+
+
+class ExtractionRules(_Frozen):
+    """``data/extraction.yaml``: context rules for skill mentions and list handling.
+
+    Attributes:
+        negation: cues after/before which a skill is not held ("no experience with").
+        hypothetical: cues that make a skill an aim, not a holding ("willing to learn").
+        field_of_study: cues that make a skill a degree's subject ("degree in").
+        requirement: required/preferred cues for job text.
+        clause_breaks: characters that end a cue's scope (besides line ends).
+        list_separators: tokens between the items of a list ("Epic Ambulatory,
+            Inpatient and Cadence" shares "Epic" across its items).
+        max_list_item_tokens: longest list item, in tokens, that inherits a prefix.
+        max_header_chars: longest line taken as a requirement-block header.
+    """
+
+    negation: CueList
+    hypothetical: CueList
+    field_of_study: CueList
+    requirement: RequirementRules
+    clause_breaks: NonEmpty
+    list_separators: tuple[NonEmpty, ...] = Field(min_length=1)
+    max_list_item_tokens: int = Field(default=3, ge=1, le=6)
+    max_header_chars: int = Field(default=60, ge=10, le=200)

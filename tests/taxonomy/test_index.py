@@ -22,10 +22,10 @@ def test_alias_key_normalises_case_and_separators(text: str, key: str) -> None:
 def test_index_hierarchy(toy_bundle: DataBundle) -> None:
     index = toy_bundle.index
     assert index.ancestors("epic-cadence") == ("epic",)
-    assert set(index.descendants("epic")) == {"epic-ambulatory", "epic-cadence"}
+    assert set(index.descendants("epic")) == {"epic-ambulatory", "epic-cadence", "epic-inpatient"}
     assert index.ancestors("epic") == ()
     assert "epic" in index and "nonexistent" not in index
-    assert len(index) == 20
+    assert len(index) == 26
 
 
 def test_index_lookup_is_separator_insensitive(toy_bundle: DataBundle) -> None:

@@ -22,7 +22,7 @@ def _append(path: Path, text: str) -> None:
 
 def test_load_bundle_reads_every_file(toy_data_dir: Path) -> None:
     bundle = load_bundle(toy_data_dir)
-    assert len(bundle.skills) == 20
+    assert len(bundle.skills) == 26
     assert set(bundle.roles) == {
         "trainer",
         "programmer-software-engineer",

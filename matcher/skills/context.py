@@ -1,0 +1,178 @@
+"""SkillContext: what the text says about each skill mention.
+
+For every span in ``doc.spans[skills_key]`` sets (see :mod:`matcher.skills.extensions`):
+``section`` (from ``doc.spans[sections_key]``), ``negated``, ``hypothetical``,
+``field_of_study`` and ``requirement``. Rules come from ``data/extraction.yaml`` at
+:meth:`SkillContext.initialize` and are saved with the pipeline.
+
+A cue's scope is its clause: a "before" cue ("no experience with") covers the rest of its
+clause to the right, an "after" cue ("is a plus") the part of its clause to its left.
+Clauses end at the configured break characters and at line ends. ``requirement`` comes
+from a clause cue when there is one, else from the block a short header line opened
+("Preferred qualifications:" ... until the next header-like line).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import Any
+
+import srsly
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span
+
+__all__ = ["SkillContext"]
+
+_RULES_FILE = "rules.json"
+_FLAGS = ("negation", "hypothetical", "field_of_study")
+
+
+_BULLET = re.compile(r"^\s*(?:[-*•·▪◦]|\d+[.)])\s")
+
+
+def _header_like(line: str, max_chars: int) -> bool:
+    """A short line that opens a block: markdown heading, "Label:", CAPS or Title Case."""
+    if _BULLET.match(line):
+        return False
+    core = line.strip().strip("#*_ ")
+    if not core or len(core) > max_chars:
+        return False
+    if line.lstrip().startswith("#") or core.endswith(":") or core.isupper():
+        return True
+    words = core.split()
+    return (
+        len(words) <= 5
+        and not re.search(r"[.,;]", core)
+        and all(w[:1].isupper() for w in words if w[:1].isalpha() and len(w) > 3)
+    )
+
+
+class SkillContext:
+    """spaCy component: context attributes of skill spans.
+
+    Args:
+        nlp: the pipeline (for its vocabulary and tokenizer).
+        name: component name.
+        skills_key: ``doc.spans`` key of the skill spans.
+        sections_key: ``doc.spans`` key of the section spans (may be absent).
+    """
+
+    def __init__(self, nlp: Language, name: str, *, skills_key: str, sections_key: str) -> None:
+        self.nlp = nlp
+        self.name = name
+        self.skills_key = skills_key
+        self.sections_key = sections_key
+        self._rules: dict[str, Any] = {}
+        self._matcher: PhraseMatcher | None = None
+
+    def initialize(
+        self,
+        get_examples: Callable[[], Iterable[Any]] | None = None,
+        *,
+        nlp: Language | None = None,
+        rules: dict[str, Any] | None = None,
+    ) -> None:
+        """Compile the cue phrases of ``rules`` (an ``ExtractionRules`` dump)."""
+        self._rules = dict(rules or {})
+        matcher = PhraseMatcher(self.nlp.vocab, attr="LOWER")
+        kinds = {name: self._rules.get(name, {}) for name in _FLAGS}
+        requirement = self._rules.get("requirement", {})
+        kinds["required"] = requirement.get("required", {})
+        kinds["preferred"] = requirement.get("preferred", {})
+        for kind, cues in kinds.items():
+            for direction in ("before", "after"):
+                phrases = cues.get(direction, ())
+                if phrases:
+                    matcher.add(f"{kind}|{direction}", [self.nlp.make_doc(p) for p in phrases])
+        self._matcher = matcher
+        self._breaks = set(self._rules.get("clause_breaks", ".;!?"))
+        self._required_headers = [h.lower() for h in requirement.get("required_headers", ())]
+        self._preferred_headers = [h.lower() for h in requirement.get("preferred_headers", ())]
+        self._max_header = int(self._rules.get("max_header_chars", 60))
+
+    def __call__(self, doc: Doc) -> Doc:
+        """Set the context attributes of every skill span."""
+        spans = list(doc.spans.get(self.skills_key, []))
+        if not spans or self._matcher is None:
+            return doc
+        cues = [(doc.vocab.strings[m_id].split("|"), s, e) for m_id, s, e in self._matcher(doc)]
+        sections = list(doc.spans.get(self.sections_key, []))
+        blocks = self._requirement_blocks(doc)
+        for span in spans:
+            lo, hi = self._clause(doc, span)
+            found: dict[str, int] = {}
+            for (kind, direction), start, end in cues:
+                if direction == "before" and lo <= start and end <= span.start:
+                    distance = span.start - end
+                elif direction == "after" and span.end <= start and end <= hi:
+                    distance = start - span.end
+                else:
+                    continue
+                if kind not in found or distance < found[kind]:
+                    found[kind] = distance
+            span._.negated = "negation" in found
+            span._.hypothetical = "hypothetical" in found
+            span._.field_of_study = "field_of_study" in found
+            span._.requirement = self._requirement(found, blocks, span.start_char)
+            span._.section = next(
+                (s.label_ for s in sections if s.start_char <= span.start_char < s.end_char), None
+            )
+        return doc
+
+    @staticmethod
+    def _requirement(
+        found: dict[str, int], blocks: list[tuple[int, str | None]], at: int
+    ) -> str | None:
+        clause = [(d, k) for k, d in found.items() if k in ("required", "preferred")]
+        if clause:
+            return min(clause)[1]
+        current: str | None = None
+        for start, kind in blocks:
+            if start > at:
+                break
+            current = kind
+        return current
+
+    def _clause(self, doc: Doc, span: Span) -> tuple[int, int]:
+        lo = span.start
+        while lo > 0 and not self._is_break(doc[lo - 1]):
+            lo -= 1
+        hi = span.end
+        while hi < len(doc) and not self._is_break(doc[hi]):
+            hi += 1
+        return lo, hi
+
+    def _is_break(self, token: Any) -> bool:
+        return "\n" in token.text or "\n" in token.whitespace_ or token.text in self._breaks
+
+    def _requirement_blocks(self, doc: Doc) -> list[tuple[int, str | None]]:
+        """(start offset, kind) for each header-like line, in text order."""
+        blocks: list[tuple[int, str | None]] = []
+        offset = 0
+        for line in doc.text.split("\n"):
+            if _header_like(line, self._max_header):
+                lowered = line.lower()
+                kind: str | None = None
+                if any(re.search(rf"\b{re.escape(h)}\b", lowered) for h in self._preferred_headers):
+                    kind = "preferred"
+                elif any(
+                    re.search(rf"\b{re.escape(h)}\b", lowered) for h in self._required_headers
+                ):
+                    kind = "required"
+                blocks.append((offset, kind))
+            offset += len(line) + 1
+        return blocks
+
+    def to_disk(self, path: Path, *, exclude: Iterable[str] = ()) -> None:
+        """Save the rules."""
+        path = Path(path)
+        path.mkdir(parents=True, exist_ok=True)
+        srsly.write_json(path / _RULES_FILE, self._rules)
+
+    def from_disk(self, path: Path, *, exclude: Iterable[str] = ()) -> SkillContext:
+        """Load the rules saved by :meth:`to_disk` and compile them."""
+        self.initialize(rules=srsly.read_json(Path(path) / _RULES_FILE))
+        return self

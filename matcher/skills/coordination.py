@@ -1,0 +1,75 @@
+"""Lists that share a prefix: "Epic Ambulatory, Inpatient and Cadence", "ICD-10-CM/PCS".
+
+After a matched multi-token skill span, each following list item (1..N tokens, after a
+separator such as ``,``, ``/``, ``and``) is tried with the span's prefix (every token but
+the last): "Epic" + "Inpatient" -> "Epic Inpatient". When that string is an alias of a
+skill, the item becomes a mention of that skill.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from spacy.tokens import Doc, Span
+
+__all__ = ["expand_lists"]
+
+
+def _item_tokens(doc: Doc, start: int, separators: frozenset[str], max_tokens: int) -> int:
+    """End of the longest run of word tokens from ``start`` (at most ``max_tokens``)."""
+    k = start
+    while k < len(doc) and k - start < max_tokens:
+        token = doc[k]
+        if token.lower_ in separators or token.is_punct or token.is_space:
+            break
+        k += 1
+    return k
+
+
+def expand_lists(
+    doc: Doc,
+    spans: Sequence[Span],
+    lookup: Callable[[str], tuple[str, str] | None],
+    *,
+    separators: frozenset[str],
+    max_tokens: int,
+) -> list[Span]:
+    """New skill spans for list items that share an earlier span's prefix.
+
+    Args:
+        doc: the document.
+        spans: accepted skill spans, in text order.
+        lookup: text -> (skill id, pattern id) when the text is an alias, else None.
+        separators: lower-cased separator tokens.
+        max_tokens: longest item, in tokens.
+
+    Returns:
+        Spans over list items not already covered, labelled with their skill.
+    """
+    taken = {i for span in spans for i in range(span.start, span.end)}
+    found: list[Span] = []
+    for span in spans:
+        if len(span) < 2:
+            continue
+        prefix = doc[span.start : span.end - 1].text
+        i = span.end
+        while True:
+            j = i
+            while j < len(doc) and doc[j].lower_ in separators:
+                j += 1
+            if j == i or j >= len(doc):
+                break
+            longest = _item_tokens(doc, j, separators, max_tokens)
+            hit = None
+            # The longest item that is an alias with the prefix wins ("PCS" in "PCS daily").
+            for end in range(longest, j, -1):
+                hit = lookup(f"{prefix} {doc[j:end].text}")
+                if hit is not None:
+                    break
+            if hit is None or any(t in taken for t in range(j, end)):
+                break
+            skill_id, ident = hit
+            found.append(Span(doc, j, end, label=skill_id, span_id=ident))
+            taken.update(range(j, end))
+            i = end
+    return found

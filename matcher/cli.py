@@ -24,11 +24,15 @@ from matcher.errors import DataValidationError, MatcherError
 from matcher.evaluation import (
     DEFAULT_OCCUPATIONS,
     evaluate_fields,
+    evaluate_skills,
     measure_ingest,
     measure_onet_coverage,
+    measure_speed,
+    read_skill_gold,
 )
 from matcher.fields import extract_fields
 from matcher.ingest import SUPPORTED_SUFFIXES, IngestLimits, read_document
+from matcher.pipeline import spacy_blank_tokenizer
 from matcher.sections import compile_rules, segment_sections
 from matcher.service import Analysis, MatchingEngine, load_engine
 from matcher.taxonomy import load_bundle, load_sections
@@ -112,7 +116,64 @@ def _analysis_json(analysis: Analysis) -> dict[str, Any]:
         ],
         "competencies": [c.model_dump() for c in analysis.competencies],
         "tiers": [t.model_dump() for t in analysis.tiers],
+        "fields": _fields_json(analysis),
     }
+
+
+def _fields_json(analysis: Analysis) -> dict[str, Any] | None:
+    if analysis.fields is None:
+        return None
+    result: dict[str, Any] = analysis.fields.model_dump(mode="json")
+    result["months_of_experience"] = analysis.fields.months_of_experience
+    result["skill_experience"] = [s.model_dump(mode="json") for s in analysis.skill_years.values()]
+    return result
+
+
+def _print_fields(analysis: Analysis, *, skill_label: Callable[[str], str]) -> None:
+    resume = analysis.fields
+    if resume is None:
+        return
+    contact = resume.contact
+    table = Table(title="Contact")
+    for col in ("field", "value"):
+        table.add_column(col)
+    place = ", ".join(p for p in (contact.city, contact.state) if p)
+    for name, value in (
+        ("name", contact.name or ""),
+        ("e-mail", ", ".join(contact.emails)),
+        ("phone", ", ".join(contact.phones)),
+        ("location", place),
+        ("links", ", ".join(contact.links)),
+    ):
+        table.add_row(name, value or "-")
+    _out.print(table)
+    education = Table(title="Education")
+    for col in ("degree", "institution", "year"):
+        education.add_column(col)
+    for e in resume.education:
+        education.add_row(e.degree or "-", e.institution or "-", str(e.year or "-"))
+    _out.print(education)
+    certs = Table(title="Certifications")
+    for col in ("certification", "taxonomy id"):
+        certs.add_column(col)
+    for c in resume.certifications:
+        certs.add_row(c.name, c.skill_id or "-")
+    _out.print(certs)
+    jobs = Table(title=f"Experience ({resume.months_of_experience} months in dated jobs)")
+    for col in ("title", "employer", "from", "to", "months"):
+        jobs.add_column(col)
+    for j in resume.experience:
+        start = j.start_date.strftime("%Y-%m") if j.start_date else "-"
+        end = "present" if j.current else (j.end_date.strftime("%Y-%m") if j.end_date else "-")
+        jobs.add_row(j.title or "-", j.employer or "-", start, end, str(j.months))
+    _out.print(jobs)
+    years = Table(title="Years of experience per skill (from the dated jobs that mention it)")
+    for col in ("skill", "years", "last used", "jobs"):
+        years.add_column(col)
+    for s in sorted(analysis.skill_years.values(), key=lambda s: -s.years):
+        last = s.last_used.strftime("%Y-%m") if s.last_used else "-"
+        years.add_row(skill_label(s.skill_id), f"{s.years:.1f}", last, str(s.entries))
+    _out.print(years)
 
 
 def _print_analysis(analysis: Analysis, *, top: int, skill_label: Callable[[str], str]) -> None:
@@ -131,6 +192,7 @@ def _print_analysis(analysis: Analysis, *, top: int, skill_label: Callable[[str]
         shown = ", ".join(spans[:4]) + (" ..." if len(spans) > 4 else "")
         skills.add_row(label, category, str(len(spans)), shown)
     _out.print(skills)
+    _print_fields(analysis, skill_label=skill_label)
 
     roles = Table(title="Role fit (0-100, weighted coverage of each role's skills)")
     for col in ("role", "score", "matched (heaviest first)", "missing required/core"):
@@ -186,7 +248,7 @@ def score(
         document = read_document(
             data, filename=file.name, limits=IngestLimits.from_settings(settings)
         )
-        analysis = engine.analyse_text(document.text)
+        analysis = engine.analyse_resume(document.text)
     except MatcherError as exc:
         _fail(exc)
     if as_json:
@@ -317,3 +379,90 @@ def ingest_command(
     )
     if report.errors:
         _out.print("errors: " + ", ".join(f"{k} {v}" for k, v in report.errors.most_common()))
+
+
+@evaluate_app.command("skills")
+def skills_command(
+    gold: Annotated[Path, typer.Option("--gold", help="Labelled skill mentions (JSON Lines).")],
+    as_json: Annotated[bool, typer.Option("--json")] = False,
+    errors: Annotated[
+        int, typer.Option("--errors", min=0, help="Misses and false hits listed (most common).")
+    ] = 30,
+    data_dir: DataDirOption = None,
+) -> None:
+    """Precision, recall and F1 of skill extraction (partial/strict; HARD+CERT; per type)."""
+    engine = _engine(_settings(data_dir))
+    try:
+        docs = read_skill_gold(gold)
+        evaluation = evaluate_skills(
+            docs,
+            lambda text: engine.analyse_text(text).profile.mentions,
+            lambda category: engine.bundle.categories[category].mention_type.value,
+        )
+    except MatcherError as exc:
+        _fail(exc)
+    if as_json:
+        _out.print_json(json.dumps(evaluation.as_dict(with_errors=errors > 0)))
+        return
+    table = Table(title=f"Skill extraction on {evaluation.n_docs} documents")
+    for col in ("measure", "precision", "recall", "F1", "predicted", "gold"):
+        table.add_column(col)
+    rows = [("partial HARD+CERT", evaluation.partial), ("strict HARD+CERT", evaluation.strict)]
+    rows += [(f"partial {t}", prf) for t, prf in evaluation.by_type.items()]
+    for name, prf in rows:
+        table.add_row(
+            name,
+            f"{prf.precision:.3f}",
+            f"{prf.recall:.3f}",
+            f"{prf.f1:.3f}",
+            str(prf.n_pred),
+            str(prf.n_gold),
+        )
+    _out.print(table)
+    if errors:
+        misses, false_hits = evaluation.most_common_errors(errors)
+        _out.print("misses: " + "; ".join(f"{t} ({n})" for t, n in misses))
+        _out.print("false hits: " + "; ".join(f"{t} ({n})" for t, n in false_hits))
+
+
+@evaluate_app.command("speed")
+def speed_command(
+    corpus: Annotated[Path, typer.Option("--corpus", help="Folder of resumes (recursive).")],
+    limit: Annotated[int, typer.Option("--limit", min=1, help="Documents timed.")] = 300,
+    as_json: Annotated[bool, typer.Option("--json")] = False,
+    data_dir: DataDirOption = None,
+) -> None:
+    """Resumes per second for text -> skills next to a blank spaCy tokenizer (one core)."""
+    settings = _settings(data_dir)
+    engine = _engine(settings)
+    limits = IngestLimits.from_settings(settings)
+    texts: list[str] = []
+    for path in sorted(p for p in corpus.rglob("*") if p.suffix.lower() in SUPPORTED_SUFFIXES):
+        if len(texts) >= limit:
+            break
+        try:
+            texts.append(read_document(path.read_bytes(), filename=path.name, limits=limits).text)
+        except (MatcherError, OSError):
+            continue
+    if not texts:
+        _err.print(f"error: no readable documents under {corpus}")
+        raise typer.Exit(code=2)
+    blank = spacy_blank_tokenizer()
+    report = measure_speed(texts, engine.extract, blank)
+    full = measure_speed(texts, engine.analyse_text, blank, repeats=1)
+    if as_json:
+        _out.print_json(
+            json.dumps(
+                {
+                    **report.as_dict(),
+                    "analysis_docs_per_second": full.as_dict()["pipeline_docs_per_second"],
+                }
+            )
+        )
+        return
+    _out.print(
+        f"{report.n_docs} documents ({report.n_chars:,} characters), one core: "
+        f"text -> skills {report.pipeline_docs_per_second:.1f}/s; blank spaCy tokenizer "
+        f"{report.tokenizer_docs_per_second:.1f}/s; ratio {report.ratio:.2f} (target >= 0.75); "
+        f"with role and competency scoring {full.pipeline_docs_per_second:.1f}/s"
+    )

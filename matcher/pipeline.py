@@ -7,8 +7,8 @@ turns a text into a :class:`~matcher.domain.CandidateProfile`. Callers never see
 Pipeline (``spacy.blank("en")`` with "/" and a trailing "-" split off as tokens):
 
 1. ``matcher_sectionizer``: resume sections -> ``doc.spans["sections"]``;
-2. ``matcher_skill_ruler`` (spaCy's ``span_ruler``): alias patterns from the taxonomy
-   -> ``doc.spans["skill_candidates"]``;
+2. ``matcher_skill_ruler``: alias phrase patterns from the taxonomy (case-insensitive
+   and case-sensitive) -> ``doc.spans["skill_candidates"]``;
 3. ``matcher_skill_linker``: overlaps, ambiguous aliases, shared list prefixes ->
    ``doc.spans["skills"]``;
 4. ``matcher_skill_context``: section, negation, hypothetical, field of study,
@@ -20,18 +20,25 @@ saved with ``nlp.to_disk``.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any, cast
 
 import spacy
 from spacy.language import Language
-from spacy.pipeline import SpanRuler
 from spacy.tokenizer import Tokenizer
 from spacy.util import compile_infix_regex, compile_suffix_regex
 
+from matcher.doctext import TEXT_KEY
 from matcher.domain import CandidateProfile, SkillMention
 from matcher.errors import ConfigurationError, InputError
 from matcher.sections.component import Sectionizer
-from matcher.skills import SkillContext, SkillLinker, build_patterns, register_extensions
+from matcher.skills import (
+    SkillContext,
+    SkillLinker,
+    SkillRuler,
+    build_patterns,
+    register_extensions,
+)
 from matcher.taxonomy import DataBundle
 
 __all__ = [
@@ -42,6 +49,7 @@ __all__ = [
     "Pipeline",
     "build_nlp",
     "extract_profile",
+    "spacy_blank_tokenizer",
 ]
 
 CANDIDATES_KEY = "skill_candidates"
@@ -51,7 +59,7 @@ _SECTIONIZER = "matcher_sectionizer"
 _RULER = "matcher_skill_ruler"
 _LINKER = "matcher_skill_linker"
 _CONTEXT = "matcher_skill_context"
-FACTORIES = (_SECTIONIZER, _LINKER, _CONTEXT)
+FACTORIES = (_SECTIONIZER, _RULER, _LINKER, _CONTEXT)
 
 #: The pipeline type, for callers that hold one without importing spaCy.
 Pipeline = Language
@@ -63,6 +71,12 @@ register_extensions()
 def make_sectionizer(nlp: Language, name: str, spans_key: str) -> Sectionizer:
     """Factory of :class:`~matcher.sections.component.Sectionizer`."""
     return Sectionizer(nlp, name, spans_key=spans_key)
+
+
+@Language.factory(_RULER, assigns=["doc.spans"], default_config={"spans_key": CANDIDATES_KEY})
+def make_skill_ruler(nlp: Language, name: str, spans_key: str) -> SkillRuler:
+    """Factory of :class:`~matcher.skills.SkillRuler`."""
+    return SkillRuler(nlp, name, spans_key=spans_key)
 
 
 @Language.factory(
@@ -123,6 +137,11 @@ def _blank_english() -> Language:
     return nlp
 
 
+def spacy_blank_tokenizer() -> Callable[[str], object]:
+    """The tokenizer of a plain ``spacy.blank("en")``: the speed baseline."""
+    return cast(Callable[[str], object], spacy.blank("en").tokenizer)
+
+
 def build_nlp(bundle: DataBundle, *, context_window: int = 12) -> Language:
     """Build and initialise the extraction pipeline for a data bundle.
 
@@ -141,14 +160,7 @@ def build_nlp(bundle: DataBundle, *, context_window: int = 12) -> Language:
     rules = bundle.extraction
     nlp = _blank_english()
     sectionizer = cast(Sectionizer, nlp.add_pipe(_SECTIONIZER))
-    ruler = cast(
-        SpanRuler,
-        nlp.add_pipe(
-            "span_ruler",
-            name=_RULER,
-            config={"spans_key": CANDIDATES_KEY, "phrase_matcher_attr": "LOWER", "validate": False},
-        ),
-    )
+    ruler = cast(SkillRuler, nlp.add_pipe(_RULER))
     linker = cast(
         SkillLinker,
         nlp.add_pipe(
@@ -161,13 +173,8 @@ def build_nlp(bundle: DataBundle, *, context_window: int = 12) -> Language:
         ),
     )
     context = cast(SkillContext, nlp.add_pipe(_CONTEXT))
-
-    def tokenize(text: str) -> list[str]:
-        return [t.text for t in nlp.make_doc(text)]
-
-    patterns = build_patterns(bundle, tokenize)
     sectionizer.initialize(sections=bundle.sections.model_dump(mode="json"))
-    ruler.initialize(lambda: [], nlp=nlp, patterns=patterns)
+    ruler.initialize(patterns=build_patterns(bundle))
     linker.initialize(
         aliases=[
             (a.alias, a.skill_id, f"{bundle.skills[a.skill_id].category}|", a.case_sensitive)
@@ -197,12 +204,17 @@ def extract_profile(
     """
     if len(text) > max_chars:
         raise InputError(f"the text has {len(text):,} characters; the limit is {max_chars:,}")
-    doc = nlp(text)
+    doc = nlp.make_doc(text)
+    doc.user_data[TEXT_KEY] = text
+    doc = nlp(doc)
+    skills = bundle.skills
+    # model_construct: every value comes from our own pipeline and taxonomy, so the
+    # per-mention validation would only cost time on long documents.
     mentions = tuple(
-        SkillMention(
+        SkillMention.model_construct(
             skill_id=span.label_,
-            label=bundle.skills[span.label_].label,
-            category=bundle.skills[span.label_].category,
+            label=skills[span.label_].label,
+            category=skills[span.label_].category,
             start=span.start_char,
             end=span.end_char,
             surface=span.text,

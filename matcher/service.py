@@ -6,12 +6,22 @@ built once per process by :func:`load_engine`.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
+from datetime import date
 
 from matcher.config import Settings
-from matcher.domain import CandidateProfile, CompetencyScore, RoleScore, TierSummary
+from matcher.domain import (
+    CandidateProfile,
+    CompetencyScore,
+    ResumeFields,
+    RoleScore,
+    SkillExperience,
+    TierSummary,
+)
+from matcher.fields import extract_fields, skill_experience
 from matcher.pipeline import Pipeline, build_nlp, extract_profile
 from matcher.scoring import competency_profile, score_roles, tier_summaries
+from matcher.sections import HeaderRules, compile_rules, segment_sections
 from matcher.taxonomy import DataBundle, load_bundle
 
 __all__ = ["Analysis", "MatchingEngine", "load_engine"]
@@ -26,6 +36,10 @@ class Analysis:
     roles: list[RoleScore]
     competencies: list[CompetencyScore]
     tiers: list[TierSummary]
+    #: resume fields (contact, education, certifications, jobs); None for a plain text.
+    fields: ResumeFields | None = None
+    #: skill id -> years of use and last use, from the jobs that mention the skill.
+    skill_years: dict[str, SkillExperience] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -35,6 +49,15 @@ class MatchingEngine:
     settings: Settings
     bundle: DataBundle
     nlp: Pipeline
+    rules: HeaderRules | None = None
+
+    def extract(self, text: str) -> CandidateProfile:
+        """Find the skills in a text (with offsets and context).
+
+        Raises:
+            InputError: the text is over the configured size limit.
+        """
+        return extract_profile(self.nlp, self.bundle, text, max_chars=self.settings.max_text_chars)
 
     def analyse_text(self, text: str) -> Analysis:
         """Extract skills from a text and score roles and competencies.
@@ -42,9 +65,7 @@ class MatchingEngine:
         Raises:
             InputError: the text is over the configured size limit.
         """
-        profile = extract_profile(
-            self.nlp, self.bundle, text, max_chars=self.settings.max_text_chars
-        )
+        profile = self.extract(text)
         competencies = competency_profile(profile, self.bundle)
         return Analysis(
             data_version=self.bundle.data_version,
@@ -53,6 +74,31 @@ class MatchingEngine:
             competencies=competencies,
             tiers=tier_summaries(competencies, self.bundle),
         )
+
+    def analyse_resume(self, text: str, *, today: date | None = None) -> Analysis:
+        """:meth:`analyse_text` plus the resume's fields and years of use per skill.
+
+        Args:
+            text: the normalised resume text (``RawDocument.text``).
+            today: reference date for "present" (default: today).
+
+        Raises:
+            InputError: the text is over the configured size limit.
+        """
+        analysis = self.analyse_text(text)
+        sections_file = self.bundle.sections
+        if self.rules is None or sections_file is None:
+            return analysis
+        resume = extract_fields(
+            text,
+            segment_sections(text, self.rules),
+            rules=self.rules,
+            cues=sections_file.cues,
+            today=today or date.today(),
+            bundle=self.bundle,
+        )
+        years = skill_experience(analysis.profile.mentions, resume.experience)
+        return replace(analysis, fields=resume, skill_years=years)
 
 
 def load_engine(settings: Settings) -> MatchingEngine:
@@ -63,4 +109,5 @@ def load_engine(settings: Settings) -> MatchingEngine:
     """
     bundle = load_bundle(settings.data_dir)
     nlp = build_nlp(bundle, context_window=settings.context_window_tokens)
-    return MatchingEngine(settings=settings, bundle=bundle, nlp=nlp)
+    rules = compile_rules(bundle.sections) if bundle.sections is not None else None
+    return MatchingEngine(settings=settings, bundle=bundle, nlp=nlp, rules=rules)

@@ -122,3 +122,40 @@ def test_console_script_is_installed() -> None:
     assert result.returncode == 0
     for command in ("validate-data", "score", "evaluate"):
         assert command in result.stdout
+
+
+def test_score_json_has_resume_fields_and_years_per_skill(
+    toy_data_dir: Path, tmp_path: Path
+) -> None:
+    text = (
+        "Alex Example\nEHR Trainer - Example Clinic Inc\n"
+        "alex@example.org | +44 20 7946 0958\n\n"
+        "EXPERIENCE\nEHR Trainer\nExample Clinic Inc\nJanuary 2020 - December 2021\n"
+        "• Taught Epic Cadence to clinic staff.\n\n"
+        "EDUCATION\nB.S. in Health Informatics\nExample State University, 2019\n"
+    )
+    code, out, _ = _run(
+        "score", str(_resume(tmp_path, text)), "--json", "--data-dir", str(toy_data_dir)
+    )
+    assert code == 0
+    fields = json.loads(out)["fields"]
+    assert fields["contact"]["name"] == "Alex Example"
+    assert fields["contact"]["phones"] == ["+44 20 7946 0958"]
+    (job,) = fields["experience"]
+    assert (job["title"], job["employer"], job["months"]) == (
+        "EHR Trainer",
+        "Example Clinic Inc",
+        24,
+    )
+    assert [e["institution"] for e in fields["education"]] == ["Example State University"]
+    years = {s["skill_id"]: s for s in fields["skill_experience"]}
+    assert years["epic-cadence"]["years"] == 2.0
+    assert years["epic-cadence"]["last_used"] == "2021-12-01"
+
+
+def test_score_table_shows_contact_and_experience(toy_data_dir: Path, tmp_path: Path) -> None:
+    text = "Alex Example\n\nEXPERIENCE\nEHR Trainer | Example Clinic Inc | 2020 - 2021\n• Epic.\n"
+    code, out, _ = _run("score", str(_resume(tmp_path, text)), "--data-dir", str(toy_data_dir))
+    assert code == 0
+    assert "Contact" in out and "Alex Example" in out
+    assert "Experience (24 months in dated jobs)" in out and "Example Clinic Inc" in out

@@ -22,7 +22,12 @@ def test_factory_names_are_registered() -> None:
     import matcher.pipeline  # noqa: F401  (registers the factories)
 
     names = {n for n in spacy.registry.factories.get_all() if n.startswith("matcher_")}
-    assert names == {"matcher_sectionizer", "matcher_skill_linker", "matcher_skill_context"}
+    assert names == {
+        "matcher_sectionizer",
+        "matcher_skill_ruler",
+        "matcher_skill_linker",
+        "matcher_skill_context",
+    }
 
 
 def test_pipeline_components(toy_nlp: Pipeline) -> None:

@@ -7,6 +7,8 @@ from matcher.evaluation.onet_coverage import (
     CoverageReport,
     measure_onet_coverage,
 )
+from matcher.evaluation.skills import SkillEvaluation, evaluate_skills, read_skill_gold
+from matcher.evaluation.speed import SpeedReport, measure_speed
 
 __all__ = [
     "DEFAULT_OCCUPATIONS",
@@ -14,7 +16,12 @@ __all__ = [
     "FieldScore",
     "FieldsReport",
     "IngestReport",
+    "SkillEvaluation",
+    "SpeedReport",
     "evaluate_fields",
+    "evaluate_skills",
     "measure_ingest",
     "measure_onet_coverage",
+    "measure_speed",
+    "read_skill_gold",
 ]

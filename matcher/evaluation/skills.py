@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -123,6 +124,15 @@ class SkillEvaluation:
     strict: PRF
     by_type: dict[str, PRF]
     documents: list[DocumentResult] = field(default_factory=list)
+
+    def most_common_errors(self, n: int) -> tuple[list[tuple[str, int]], list[tuple[str, int]]]:
+        """The ``n`` most frequent missed and falsely found surface forms, with counts."""
+        misses: Counter[str] = Counter()
+        false_hits: Counter[str] = Counter()
+        for doc in self.documents:
+            misses.update(m.text for m in doc.misses)
+            false_hits.update(m.text for m in doc.false_hits)
+        return misses.most_common(n), false_hits.most_common(n)
 
     def as_dict(self, *, with_errors: bool = False) -> dict[str, object]:
         """The report as JSON-ready data; misses and false hits on request."""

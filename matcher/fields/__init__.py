@@ -16,6 +16,7 @@ from matcher.fields.contact import extract_contact
 from matcher.fields.dates import DateRange, find_date_ranges, months_between
 from matcher.fields.education import extract_education
 from matcher.fields.experience import extract_experience
+from matcher.fields.headline import Headline, find_headline
 from matcher.fields.skill_experience import skill_experience
 from matcher.sections import HeaderRules
 from matcher.taxonomy import DataBundle
@@ -23,11 +24,13 @@ from matcher.taxonomy.schema import FieldCues
 
 __all__ = [
     "DateRange",
+    "Headline",
     "extract_certifications",
     "extract_contact",
     "extract_education",
     "extract_experience",
     "extract_fields",
+    "find_headline",
     "find_date_ranges",
     "months_between",
     "skill_experience",
@@ -56,9 +59,10 @@ def extract_fields(
     Returns:
         The fields, offsets into ``text``.
     """
+    headline = find_headline(text, sections, rules=rules, cues=cues)
     return ResumeFields(
         contact=extract_contact(text, sections, rules=rules, cues=cues),
         education=extract_education(text, sections, cues=cues),
         certifications=extract_certifications(text, sections, bundle=bundle),
-        experience=extract_experience(text, sections, cues=cues, today=today),
+        experience=extract_experience(text, sections, cues=cues, today=today, headline=headline),
     )

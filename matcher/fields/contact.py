@@ -19,7 +19,7 @@ from matcher.fields._lines import Line, clean_value, region_lines
 from matcher.sections import HeaderRules
 from matcher.taxonomy.schema import FieldCues
 
-__all__ = ["extract_contact"]
+__all__ = ["extract_contact", "head_lines", "is_contact_line", "name_line"]
 
 _EMAIL = re.compile(r"\b[\w.+%-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}\b")
 _URL = re.compile(
@@ -63,16 +63,32 @@ def _looks_like_name(candidate: str, rules: HeaderRules) -> bool:
     return all(_NAME_WORD.match(w) for w in words) and any(len(w) > 1 for w in words)
 
 
-def _name(lines: list[Line], rules: HeaderRules) -> str | None:
-    for line in lines[:_HEAD_LINES]:
+def name_line(lines: list[Line], rules: HeaderRules) -> tuple[int, str] | None:
+    """Index (in ``lines``) of the line holding the name, and the name."""
+    for index, line in enumerate(lines[:_HEAD_LINES]):
         if _EMAIL.search(line.text) or _URL.search(line.text):
             head = _SEPARATORS.split(line.text)[0]
         else:
             head = line.text
         for candidate in (clean_value(head), clean_value(_SEPARATORS.split(head)[0])):
             if _looks_like_name(candidate, rules):
-                return candidate
+                return index, candidate
     return None
+
+
+def is_contact_line(text: str) -> bool:
+    """Whether a line holds an e-mail address, a link or a phone number."""
+    if _EMAIL.search(text) or _URL.search(text) or "email me" in text.lower():
+        return True
+    return any(7 <= len(re.sub(r"\D", "", m.group())) <= 15 for m in _PHONE.finditer(text))
+
+
+def head_lines(text: str, sections: tuple[SectionSpan, ...]) -> list[Line]:
+    """Lines of the leading contact block, else the first lines of the text."""
+    head = next((s for s in sections if s.category == "contact" and s.start == 0), None)
+    if head is not None and head.end:
+        return region_lines(text, 0, head.end)
+    return region_lines(text, 0, len(text))[:_HEAD_LINES]
 
 
 def _location(lines: list[Line], cues: FieldCues) -> tuple[str | None, str | None]:
@@ -105,10 +121,7 @@ def extract_contact(
         rules: header rules (a header line is never a name).
         cues: the US state list for locations.
     """
-    head = next((s for s in sections if s.category == "contact" and s.start == 0), None)
-    head_end = head.end if head is not None else 0
-    head_lines = region_lines(text, 0, head_end) if head_end else []
-    top_lines = region_lines(text, 0, len(text))[:_HEAD_LINES]
+    lines = head_lines(text, sections)
     contact_lines = [
         ln for s in sections if s.category == "contact" for ln in region_lines(text, s.start, s.end)
     ]
@@ -116,9 +129,11 @@ def extract_contact(
     links = tuple(
         dict.fromkeys(m.group().rstrip(".,;") for m in _URL.finditer(text) if "@" not in m.group())
     )
-    city, state = _location(head_lines or top_lines, cues)
+    city, state = _location(lines, cues)
+    found = name_line(lines, rules)
+    top_lines = region_lines(text, 0, len(text))[:_HEAD_LINES]
     return ContactInfo(
-        name=_name(head_lines or top_lines, rules),
+        name=found[1] if found is not None else None,
         emails=emails,
         phones=_phones(contact_lines or top_lines),
         city=city,

@@ -24,6 +24,13 @@ _YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
 _FIELD_IN = re.compile(r"\bin\s+(.+)$", re.IGNORECASE)
 _FIELD_OF = re.compile(r"\bof\s+(.+)$", re.IGNORECASE)
 _MAX_LINE = 160
+_BOARD = re.compile(r"\bboard\b|^(?:[A-Z][a-z]+ )?state$", re.IGNORECASE)
+_DATE_WORDS = re.compile(
+    r"\b(?:to|till|until|present|current|now|jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?"
+    r"|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b",
+    re.IGNORECASE,
+)
+_DANGLING = re.compile(r"\s+(?:in|of|from|at|and|with)$", re.IGNORECASE)
 _URLISH = re.compile(r"https?://|www\.|@|\.com/", re.IGNORECASE)
 
 
@@ -47,7 +54,17 @@ def _institution_re(cues: FieldCues) -> re.Pattern[str]:
 
 
 def _pieces(line: str) -> list[str]:
-    return [v for v in (clean_value(p) for p in _SPLIT.split(line)) if v]
+    pieces = (clean_value(_DANGLING.sub("", clean_value(p))) for p in _SPLIT.split(line))
+    return [v for v in pieces if len(re.findall(r"[A-Za-z]", v)) >= 2 and not _BOARD.search(v)]
+
+
+def _is_school_name(
+    piece: str, degree_re: re.Pattern[str], institution_re: re.Pattern[str]
+) -> bool:
+    """A name such as "X Higher Secondary School": an institution word after the degree word."""
+    degree = degree_re.search(piece)
+    school = institution_re.search(piece)
+    return degree is not None and school is not None and school.start() > degree.start() > 0
 
 
 def _field(degree: str) -> str | None:
@@ -74,8 +91,20 @@ def extract_education(
         if is_bullet(line.text) and not drafts:
             continue
         years = [int(y) for y in _YEAR.findall(line.text)]
-        pieces = _pieces(_YEAR.sub(" ", line.text))
-        degree = next((p for p in pieces if degree_re.search(p) and len(p.split()) <= 12), None)
+        bare = _YEAR.sub(" ", line.text)
+        if years:
+            bare = _DATE_WORDS.sub(" ", bare)
+        pieces = _pieces(bare)
+        degree = next(
+            (
+                p
+                for p in pieces
+                if degree_re.search(p)
+                and len(p.split()) <= 12
+                and not _is_school_name(p, degree_re, institution_re)
+            ),
+            None,
+        )
         school = next((p for p in pieces if p is not degree and institution_re.search(p)), None)
         if degree is None and school is None and len(pieces) == 1 and drafts:
             # a line of its own right after a degree, with no cue: the school's name

@@ -1,43 +1,56 @@
 """Experience entries: title, employer, dates and months, from the experience sections.
 
-Each date range in an experience section anchors one job. Its heading is the text on
-the date's own line (the date removed) plus up to three short lines just above it that
-are not bullets or sentences; when there are none (layouts that put the date first),
-the two lines below it are used. The heading is cut into parts at `` - ``, ``|``,
-`` at ``, tabs and commas; parts that are places (``City, ST``) are dropped. With two
-or more parts, the part with more title cues (``analyst``, ``nurse`` ...) is the title
-and a remaining part with more organisation cues (``hospital``, ``inc`` ...), or the
-first remaining part, the employer; ties keep the written order title, employer. A
-job runs from its heading to the next job's heading.
+Jobs are found in two ways:
+
+- each date range in an experience section anchors one job. Its heading is the text on
+  the date's own line (the date removed) plus the short lines just above it that are
+  not bullets or sentences (at most two that are not places); when there are none
+  (layouts that put the date first), the two lines below it are used;
+- a job without dates (often the current one in job-site exports) is a run of two or
+  three such short lines, not taken by a dated job, that starts the section or follows
+  body text, and reads as a title and an employer (a title cue word, an employer cue
+  word or an ``Employer -`` line).
+
+The heading's lines give the title and the employer (:mod:`matcher.fields.jobs`). When
+the section yields no job, the headline under the name (``Analyst - Example Corp``)
+stands for the current job, without dates. A job runs from its heading to the next
+job's heading. Jobs keep the order they are written in (most recent first, as a rule).
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from datetime import date
 
 from matcher.domain import ExperienceEntry, SectionSpan
 from matcher.fields._lines import Line, clean_value, is_bullet, section_lines
 from matcher.fields.dates import DateRange, find_date_ranges
+from matcher.fields.headline import Headline
+from matcher.fields.jobs import JobHeading, cue_words, read_heading
 from matcher.taxonomy.schema import FieldCues
 
 __all__ = ["extract_experience"]
 
 _MAX_HEADING_LINE = 90
-_HEADING_LINES = 3
-_SPLIT = re.compile(r"\s+[-–—|]\s+|\s*\|\s*|\s+at\s+|\s+@\s+|\t|\s{2,}|\s+-\s*$|^\s*-\s+")
-_PLACE = re.compile(r"^[A-Z][\w.' ]{1,30},\s*[A-Z][\w. ]{1,25}$")
+_MAX_DATE_LINE = 180
+_HEADING_LINES = 2
+_PLACE_LINE = re.compile(r"^[A-Z][\w.' ]{1,30}(?:,\s*[A-Z][\w. ]{1,25}){1,2}\s*-?$")
 _URLISH = re.compile(r"https?://|www\.|@|\.com/", re.IGNORECASE)
-_MAX_PART_WORDS = 10
 _DATE_WORDS = re.compile(
     r"\b(?:since|from|duration|period|tenure|dates?|\d+\s+(?:years?|months?))\b\s*:?",
     re.IGNORECASE,
 )
-_REMOTE = re.compile(r"^(?:remote|hybrid|onsite|on-site)$", re.IGNORECASE)
+_EMPLOYER_LINE = re.compile(r"\S\s*-\s*$|\S\s+-\s+[A-Z][\w. ]+,\s*[A-Z][\w. ]+\s*-?$")
+_UNDATED_LINES = (2, 3)
 
 
-def _words(text: str) -> set[str]:
-    return {w for w in re.split(r"[^a-z0-9&/+#]+", text.lower()) if w}
+@dataclass(frozen=True)
+class _Job:
+    first: int
+    last: int
+    heading: JobHeading
+    dates: DateRange | None
 
 
 def _is_heading_line(line: Line) -> bool:
@@ -51,53 +64,92 @@ def _is_heading_line(line: Line) -> bool:
     )
 
 
-def _parts(heading: list[str], places: set[str]) -> list[str]:
-    parts: list[str] = []
-    for piece in heading:
-        for part in _SPLIT.split(piece):
-            value = clean_value(part)
-            if not value or _PLACE.match(value) or _REMOTE.match(value):
-                continue
-            if value.lower() in places or not re.search(r"[A-Za-z]", value):
-                continue
-            if len(value.split()) > _MAX_PART_WORDS:
-                continue
-            parts.append(value)
-    return parts
-
-
-def _assign(parts: list[str], cues: FieldCues) -> tuple[str | None, str | None]:
-    if not parts:
-        return None, None
-    title_words, employer_words = set(cues.title_words), set(cues.employer_words)
-
-    def title_score(p: str) -> int:
-        return len(_words(p) & title_words)
-
-    def employer_score(p: str) -> int:
-        return len(_words(p) & employer_words)
-
-    if len(parts) == 1:
-        only = parts[0]
-        return (only, None) if title_score(only) >= employer_score(only) else (None, only)
-    title = max(parts, key=lambda p: (title_score(p) - employer_score(p), -parts.index(p)))
-    rest = [p for p in parts if p is not title]
-    employer = max(rest, key=lambda p: (employer_score(p) - title_score(p), -rest.index(p)))
-    return title, employer
-
-
-def _heading(lines: list[Line], index: int, floor: int) -> tuple[list[Line], int]:
+def _heading_above(
+    lines: list[Line], index: int, floor: int, today: date
+) -> tuple[list[Line], int]:
     """Heading lines above line ``index`` (not above ``floor``), and the first index."""
     picked: list[Line] = []
+    named = 0
     i = index - 1
-    while i >= floor and len(picked) < _HEADING_LINES and _is_heading_line(lines[i]):
+    while i >= floor and named < _HEADING_LINES and _is_heading_line(lines[i]):
+        if find_date_ranges(lines[i].text, today=today):
+            break
         picked.insert(0, lines[i])
+        named += not _PLACE_LINE.match(lines[i].text)
         i -= 1
     return picked, i + 1
 
 
+def _reads_as_job(run: list[Line], heading: JobHeading, cues: FieldCues) -> bool:
+    if heading.title is None or heading.employer is None:
+        return False
+    title_hit = bool(cue_words(heading.title) & set(cues.title_words))
+    employer_hit = bool(cue_words(heading.employer) & set(cues.employer_words))
+    employer_line = any(_EMPLOYER_LINE.search(line.text) for line in run[1:])
+    return title_hit or employer_hit or employer_line
+
+
+def _dated_jobs(lines: list[Line], *, cues: FieldCues, places: set[str], today: date) -> list[_Job]:
+    jobs: list[_Job] = []
+    floor = 0
+    for i, line in enumerate(lines):
+        ranges = find_date_ranges(line.text, today=today)
+        if not ranges or len(line.text) > _MAX_DATE_LINE or i < floor:
+            continue
+        found = ranges[0]
+        own = _DATE_WORDS.sub("  ", line.text[: found.start] + "  " + line.text[found.end :])
+        above, first = _heading_above(lines, i, floor, today)
+        heading = [ln.text for ln in above] + [own]
+        last = i
+        if not above and not clean_value(own):
+            below = [ln for ln in lines[i + 1 : i + 3] if _is_heading_line(ln)]
+            if below and not find_date_ranges(below[0].text, today=today):
+                heading = [ln.text for ln in below[:2]]
+                last = i + len(below[:2])
+            first = i
+        jobs.append(_Job(first, last, read_heading(heading, cues=cues, places=places), found))
+        floor = last + 1
+    return jobs
+
+
+def _undated_jobs(
+    lines: list[Line], taken: set[int], *, cues: FieldCues, places: set[str]
+) -> list[_Job]:
+    jobs: list[_Job] = []
+    i = 0
+    while i < len(lines):
+        if i in taken or not _is_heading_line(lines[i]):
+            i += 1
+            continue
+        j = i
+        while j < len(lines) and j not in taken and _is_heading_line(lines[j]):
+            j += 1
+        run = lines[i:j]
+        starts_block = i == 0 or (i - 1) not in taken
+        if len(run) in _UNDATED_LINES and starts_block:
+            heading = read_heading([ln.text for ln in run], cues=cues, places=places)
+            if _reads_as_job(run, heading, cues):
+                jobs.append(_Job(i, j - 1, heading, None))
+        i = j
+    return jobs
+
+
+def _from_headline(headline: Headline) -> ExperienceEntry:
+    return ExperienceEntry(
+        title=headline.heading.title,
+        employer=headline.heading.employer,
+        start=headline.start,
+        end=headline.end,
+    )
+
+
 def extract_experience(
-    text: str, sections: tuple[SectionSpan, ...], *, cues: FieldCues, today: date
+    text: str,
+    sections: tuple[SectionSpan, ...],
+    *,
+    cues: FieldCues,
+    today: date,
+    headline: Headline | None = None,
 ) -> tuple[ExperienceEntry, ...]:
     """Jobs in the experience sections (see the module docstring).
 
@@ -106,45 +158,32 @@ def extract_experience(
         sections: its sections.
         cues: title and employer words.
         today: the reference date for "present".
+        headline: the headline under the name, the current job when no other is found.
     """
     lines = section_lines(text, sections, "experience")
     places = {s.name.lower() for s in cues.us_states} | {s.abbr.lower() for s in cues.us_states}
-    anchors: list[tuple[int, DateRange]] = []
-    for i, line in enumerate(lines):
-        ranges = find_date_ranges(line.text, today=today)
-        if ranges and len(line.text) <= 2 * _MAX_HEADING_LINE:
-            anchors.append((i, ranges[0]))
-    entries: list[tuple[int, int, str | None, str | None, DateRange]] = []
-    floor = 0
-    for i, found in anchors:
-        own = lines[i].text[: found.start] + "  " + lines[i].text[found.end :]
-        own = line_rest = _DATE_WORDS.sub("  ", own)
-        above, first = _heading(lines, i, floor)
-        heading = [ln.text for ln in above] + [own]
-        last = i
-        if not above and not clean_value(line_rest):
-            below = [ln for ln in lines[i + 1 : i + 3] if _is_heading_line(ln)]
-            if below and not find_date_ranges(below[0].text, today=today):
-                heading = [ln.text for ln in below[:2]]
-                last = i + len(below[:2])
-            first = i
-        title, employer = _assign(_parts(heading, places), cues)
-        entries.append((first, last, title, employer, found))
-        floor = last + 1
+    dated = _dated_jobs(lines, cues=cues, places=places, today=today)
+    taken = {n for job in dated for n in range(job.first, job.last + 1)}
+    jobs = sorted(
+        dated + _undated_jobs(lines, taken, cues=cues, places=places), key=lambda j: j.first
+    )
     result: list[ExperienceEntry] = []
-    for n, (first, _last, title, employer, found) in enumerate(entries):
-        next_first = entries[n + 1][0] if n + 1 < len(entries) else len(lines)
-        end_line = lines[max(first, next_first - 1)]
+    for n, job in enumerate(jobs):
+        next_first = jobs[n + 1].first if n + 1 < len(jobs) else len(lines)
+        end_line = lines[max(job.last, next_first - 1)]
+        found = job.dates
         result.append(
             ExperienceEntry(
-                title=title,
-                employer=employer,
-                start_date=found.start_date,
-                end_date=found.end_date,
-                current=found.current,
-                months=found.months,
-                start=lines[first].start,
+                title=job.heading.title,
+                employer=job.heading.employer,
+                start_date=found.start_date if found else None,
+                end_date=found.end_date if found else None,
+                current=found.current if found else False,
+                months=found.months if found else 0,
+                start=lines[job.first].start,
                 end=end_line.end,
             )
         )
+    if not result and headline is not None:
+        result.append(_from_headline(headline))
     return tuple(result)

@@ -10,6 +10,7 @@ import srsly
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from matcher.doctext import doc_text
 from matcher.sections.rules import HeaderRules, compile_rules
 from matcher.sections.segmenter import segment_sections
 from matcher.taxonomy.schema import SectionsFile
@@ -49,7 +50,7 @@ class Sectionizer:
         """Write one span per section."""
         spans = []
         if self._rules is not None:
-            for section in segment_sections(doc.text, self._rules):
+            for section in segment_sections(doc_text(doc), self._rules):
                 span = doc.char_span(
                     section.start, section.end, label=section.category, alignment_mode="expand"
                 )

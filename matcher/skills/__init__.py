@@ -4,10 +4,12 @@ from matcher.skills.context import SkillContext
 from matcher.skills.extensions import register_extensions
 from matcher.skills.linker import SkillLinker
 from matcher.skills.patterns import build_patterns, surface_variants
+from matcher.skills.ruler import SkillRuler
 
 __all__ = [
     "SkillContext",
     "SkillLinker",
+    "SkillRuler",
     "build_patterns",
     "register_extensions",
     "surface_variants",

@@ -15,6 +15,7 @@ from a clause cue when there is one, else from the block a short header line ope
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
@@ -22,7 +23,9 @@ from typing import Any
 import srsly
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc
+
+from matcher.doctext import doc_text
 
 __all__ = ["SkillContext"]
 
@@ -88,7 +91,9 @@ class SkillContext:
                 if phrases:
                     matcher.add(f"{kind}|{direction}", [self.nlp.make_doc(p) for p in phrases])
         self._matcher = matcher
-        self._breaks = set(self._rules.get("clause_breaks", ".;!?"))
+        breaks = self._rules.get("clause_breaks", ".;!?")
+        # A full stop inside a word or number ("v2.5.1", "Node.js") does not end a clause.
+        self._break_re = re.compile(r"\n|[" + re.escape(breaks.replace(".", "")) + r"]|\.(?!\w)")
         self._required_headers = [h.lower() for h in requirement.get("required_headers", ())]
         self._preferred_headers = [h.lower() for h in requirement.get("preferred_headers", ())]
         self._max_header = int(self._rules.get("max_header_chars", 60))
@@ -98,17 +103,27 @@ class SkillContext:
         spans = list(doc.spans.get(self.skills_key, []))
         if not spans or self._matcher is None:
             return doc
-        cues = [(doc.vocab.strings[m_id].split("|"), s, e) for m_id, s, e in self._matcher(doc)]
-        sections = list(doc.spans.get(self.sections_key, []))
-        blocks = self._requirement_blocks(doc)
+        # Work in character offsets: clause breaks come from the text, not a token walk.
+        text = doc_text(doc)
+        cues = [
+            (doc.vocab.strings[m_id].split("|"), doc[s].idx, doc[e - 1].idx + len(doc[e - 1]))
+            for m_id, s, e in self._matcher(doc)
+        ]
+        sections = sorted(
+            (s.start_char, s.end_char, s.label_) for s in doc.spans.get(self.sections_key, [])
+        )
+        section_starts = [start for start, _, _ in sections]
+        breaks = [m.start() for m in self._break_re.finditer(text)]
+        blocks = self._requirement_blocks(text)
         for span in spans:
-            lo, hi = self._clause(doc, span)
+            first, last = span.start_char, span.end_char
+            lo, hi = self._clause(breaks, first, last, len(text))
             found: dict[str, int] = {}
             for (kind, direction), start, end in cues:
-                if direction == "before" and lo <= start and end <= span.start:
-                    distance = span.start - end
-                elif direction == "after" and span.end <= start and end <= hi:
-                    distance = start - span.end
+                if direction == "before" and lo <= start and end <= first:
+                    distance = first - end
+                elif direction == "after" and last <= start and end <= hi:
+                    distance = start - last
                 else:
                     continue
                 if kind not in found or distance < found[kind]:
@@ -117,9 +132,9 @@ class SkillContext:
             span._.hypothetical = "hypothetical" in found
             span._.field_of_study = "field_of_study" in found
             span._.requirement = self._requirement(found, blocks, span.start_char)
-            span._.section = next(
-                (s.label_ for s in sections if s.start_char <= span.start_char < s.end_char), None
-            )
+            at = bisect_right(section_starts, first) - 1
+            if at >= 0 and first < sections[at][1]:
+                span._.section = sections[at][2]
         return doc
 
     @staticmethod
@@ -136,23 +151,20 @@ class SkillContext:
             current = kind
         return current
 
-    def _clause(self, doc: Doc, span: Span) -> tuple[int, int]:
-        lo = span.start
-        while lo > 0 and not self._is_break(doc[lo - 1]):
-            lo -= 1
-        hi = span.end
-        while hi < len(doc) and not self._is_break(doc[hi]):
-            hi += 1
+    @staticmethod
+    def _clause(breaks: list[int], start: int, end: int, length: int) -> tuple[int, int]:
+        """Character range of the clause around [start, end), given sorted break offsets."""
+        left = bisect_left(breaks, start)
+        lo = breaks[left - 1] + 1 if left > 0 else 0
+        right = bisect_left(breaks, end)
+        hi = breaks[right] if right < len(breaks) else length
         return lo, hi
 
-    def _is_break(self, token: Any) -> bool:
-        return "\n" in token.text or "\n" in token.whitespace_ or token.text in self._breaks
-
-    def _requirement_blocks(self, doc: Doc) -> list[tuple[int, str | None]]:
+    def _requirement_blocks(self, text: str) -> list[tuple[int, str | None]]:
         """(start offset, kind) for each header-like line, in text order."""
         blocks: list[tuple[int, str | None]] = []
         offset = 0
-        for line in doc.text.split("\n"):
+        for line in text.split("\n"):
             if _header_like(line, self._max_header):
                 lowered = line.lower()
                 kind: str | None = None

@@ -108,12 +108,8 @@ class SkillLinker:
         """Select the accepted skill spans of ``doc``."""
         candidates = list(doc.spans.get(self.candidates_key, []))
         clear = _without_overlaps(s for s in candidates if not _needs_context(s))
-        clear_skills = {s.label_ for s in clear}
-        supported = [
-            s
-            for s in candidates
-            if _needs_context(s) and self._has_context(doc, s, clear, clear_skills)
-        ]
+        ambiguous = [s for s in candidates if _needs_context(s)]
+        supported = self._supported(doc, ambiguous, clear) if ambiguous else []
         accepted = _without_overlaps([*clear, *supported])
         expanded = expand_lists(
             doc,
@@ -127,6 +123,42 @@ class SkillLinker:
         doc.spans[self.output_key] = sorted([*accepted, *expanded], key=lambda s: s.start)
         return doc
 
+    def _supported(self, doc: Doc, ambiguous: list[Span], clear: list[Span]) -> list[Span]:
+        """The ambiguous candidates that have supporting context (see module docstring)."""
+        clear_skills = {s.label_ for s in clear}
+        by_category: dict[str, list[tuple[int, int]]] = {}
+        ends: set[int] = set()
+        starts: set[int] = set()
+        for other in clear:
+            by_category.setdefault(_category(other), []).append((other.start, other.end))
+            ends.add(other.end)
+            starts.add(other.start)
+        kept = []
+        for span in ambiguous:
+            lo, hi = span.start - self.window, span.end + self.window
+            if (
+                span.label_ in clear_skills
+                or any(e > lo and s < hi for s, e in by_category.get(_category(span), ()))
+                or self._list_neighbour(doc, span.start, span.end, starts, ends)
+            ):
+                kept.append(span)
+        return kept
+
+    def _list_neighbour(
+        self, doc: Doc, start: int, end: int, starts: set[int], ends: set[int]
+    ) -> bool:
+        """True when an accepted span stands next to [start, end) across 1-2 separators."""
+        for gap in (1, 2):
+            if (start - gap) in ends and all(
+                doc[i].lower_ in self.separators for i in range(start - gap, start)
+            ):
+                return True
+            if (end + gap) in starts and all(
+                doc[i].lower_ in self.separators for i in range(end, end + gap)
+            ):
+                return True
+        return False
+
     def _lookup(self, text: str) -> tuple[str, str] | None:
         entry = self._table.get(alias_key(text))
         if entry is None:
@@ -135,24 +167,6 @@ class SkillLinker:
         if case_sensitive and " ".join(alias.split()) != " ".join(text.split()):
             return None
         return skill_id, ident
-
-    def _has_context(self, doc: Doc, span: Span, clear: list[Span], clear_skills: set[str]) -> bool:
-        if span.label_ in clear_skills:
-            return True
-        category = _category(span)
-        lo, hi = span.start - self.window, span.end + self.window
-        for other in clear:
-            if _category(other) == category and other.end > lo and other.start < hi:
-                return True
-            if self._adjacent_in_list(doc, span, other):
-                return True
-        return False
-
-    def _adjacent_in_list(self, doc: Doc, a: Span, b: Span) -> bool:
-        """True when only list separators stand between ``a`` and ``b``."""
-        left, right = (a, b) if a.end <= b.start else (b, a)
-        between = doc[left.end : right.start]
-        return 0 < len(between) <= 2 and all(t.lower_ in self.separators for t in between)
 
     def to_disk(self, path: Path, *, exclude: Iterable[str] = ()) -> None:
         """Save the alias table."""

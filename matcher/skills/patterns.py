@@ -1,9 +1,7 @@
-"""Taxonomy aliases -> span-ruler patterns (a pure function of the data bundle).
+"""Taxonomy aliases -> skill-ruler phrase patterns (a pure function of the data bundle).
 
-Each alias becomes one or more patterns for spaCy's built-in ``span_ruler``:
-
-* case-insensitive aliases become phrase patterns, matched on ``LOWER``;
-* case-sensitive aliases become token patterns on ``ORTH``.
+Each alias becomes one or more phrase patterns for :class:`~matcher.skills.ruler.SkillRuler`,
+matched on ``LOWER`` or, for case-sensitive aliases, on ``ORTH``.
 
 Surface variants that real text uses but data editors should not have to list are
 generated here: hyphen/slash forms (``e-prescribing`` / ``e prescribing`` /
@@ -19,7 +17,7 @@ linker needs no state of its own.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 from matcher.taxonomy import DataBundle, alias_key
@@ -81,10 +79,7 @@ def _plural(form: str) -> str | None:
 
 
 def _patterns_for(
-    alias: SkillAlias,
-    category: str,
-    tokenize: Callable[[str], list[str]],
-    owner: Mapping[str, str],
+    alias: SkillAlias, category: str, owner: Mapping[str, str]
 ) -> Iterable[dict[str, Any]]:
     ident = pattern_id(category, alias.needs_context)
     for number, form in enumerate(surface_variants(alias.alias)):
@@ -92,44 +87,37 @@ def _patterns_for(
         # ("CCS-P" without its hyphen is "CCSP", a different credential).
         if number > 0 and owner.get(alias_key(form), alias.skill_id) != alias.skill_id:
             continue
-        if alias.case_sensitive:
-            # Resumes and job ads write product names in capitals too ("EPIC"); the
-            # capitalised form keeps the alias's context requirement.
-            spellings = [form]
-            if len(form) >= 3 and form != form.upper():
-                spellings.append(form.upper())
-            for spelling in spellings:
-                tokens = tokenize(spelling)
-                if tokens:
-                    yield {
-                        "label": alias.skill_id,
-                        "pattern": [{"ORTH": tok} for tok in tokens],
-                        "id": ident,
-                    }
-        else:
-            yield {"label": alias.skill_id, "pattern": form, "id": ident}
+        spellings = [form]
+        # Resumes and job ads write product names in capitals too ("EPIC"); the
+        # capitalised form keeps the alias's context requirement.
+        if alias.case_sensitive and len(form) >= 3 and form != form.upper():
+            spellings.append(form.upper())
+        for spelling in spellings:
+            yield {
+                "label": alias.skill_id,
+                "pattern": spelling,
+                "id": ident,
+                "case_sensitive": alias.case_sensitive,
+            }
 
 
-def build_patterns(
-    bundle: DataBundle, tokenize: Callable[[str], list[str]]
-) -> list[dict[str, Any]]:
-    """All span-ruler patterns for the bundle's aliases.
+def build_patterns(bundle: DataBundle) -> list[dict[str, Any]]:
+    """All skill-ruler patterns for the bundle's aliases.
 
     Args:
         bundle: the validated data bundle.
-        tokenize: splits a string into token texts exactly as the pipeline's
-            tokenizer does (used for case-sensitive token patterns).
 
     Returns:
-        Patterns in alias order, without duplicates.
+        ``{"label", "pattern", "id", "case_sensitive"}`` phrase patterns in alias order,
+        without duplicates.
     """
     owner = {alias_key(a.alias): a.skill_id for a in bundle.aliases}
     seen: set[tuple[str, str, str]] = set()
     patterns: list[dict[str, Any]] = []
     for alias in bundle.aliases:
         category = bundle.skills[alias.skill_id].category
-        for pattern in _patterns_for(alias, category, tokenize, owner):
-            key = (pattern["label"], repr(pattern["pattern"]), pattern["id"])
+        for pattern in _patterns_for(alias, category, owner):
+            key = (pattern["label"], pattern["pattern"], pattern["id"])
             if key not in seen:
                 seen.add(key)
                 patterns.append(pattern)

@@ -157,3 +157,72 @@ def test_skill_experience_unions_overlapping_jobs_and_finds_last_use() -> None:
     assert set(result) == {"sql"}
     assert result["sql"].years == 1.5 and result["sql"].entries == 2
     assert result["sql"].last_used == date(2021, 6, 1)
+
+
+def _fields_of(bundle: DataBundle, text: str):
+    assert bundle.sections is not None
+    rules = compile_rules(bundle.sections)
+    return extract_fields(
+        text, segment_sections(text, rules), rules=rules, cues=bundle.sections.cues, today=TODAY
+    )
+
+
+@pytest.mark.parametrize(
+    "email",
+    [
+        "jane.example@example.co.uk",
+        "first.last+jobs@example.com.au",
+        "m.beispiel@beispiel-firma.de",
+        "sam_o@example.in",
+    ],
+)
+def test_emails_in_international_formats(toy_bundle: DataBundle, email: str) -> None:
+    fields = _fields_of(toy_bundle, f"Alex Example\nE-mail: {email}, Tel. +33 1 23 45 67 89\n")
+    assert fields.contact.emails == (email,)
+    assert fields.contact.phones == ("+33 1 23 45 67 89",)
+
+
+def test_undated_current_job_and_dated_job_are_both_listed(toy_bundle: DataBundle) -> None:
+    text = (
+        "Alex Example\n\nWORK EXPERIENCE\n\nSoftware Engineer\n\n"
+        "Example Systems -  Pune, Maharashtra -\n\n"
+        "Built reporting services for the billing team.\n\nData Analyst\n\nExample Bank -\n\n"
+        "June 2015 to May 2017\n\nReports in SQL.\n"
+    )
+    jobs = [(e.title, e.employer, e.months) for e in _fields_of(toy_bundle, text).experience]
+    assert jobs == [
+        ("Software Engineer", "Example Systems", 0),
+        ("Data Analyst", "Example Bank", 24),
+    ]
+
+
+def test_headline_stands_for_the_current_job_when_no_section_lists_jobs(
+    toy_bundle: DataBundle,
+) -> None:
+    text = "Alex Example\nWorking as Support Engineer with Example Tech Ltd.\n\nSKILLS\nSQL\n"
+    (job,) = _fields_of(toy_bundle, text).experience
+    assert (job.title, job.employer, job.start_date) == (
+        "Support Engineer",
+        "Example Tech Ltd",
+        None,
+    )
+    assert text[job.start : job.end].startswith("Working as")
+
+
+def test_headline_that_is_a_sentence_is_not_a_job(toy_bundle: DataBundle) -> None:
+    text = "Alex Example\nSeeking a developer role with 3 years of experience.\n\nSKILLS\nSQL\n"
+    assert _fields_of(toy_bundle, text).experience == ()
+
+
+def test_education_keeps_schools_apart_from_degrees_and_drops_boards(
+    toy_bundle: DataBundle,
+) -> None:
+    text = (
+        "Alex Example\n\nEDUCATION\nB.Tech in Computer Science\nExample Institute of Technology\n"
+        "2012 to 2016\nHSC\nExample Higher Secondary School - State Board\n2012\n"
+    )
+    got = [(e.degree, e.institution, e.year) for e in _fields_of(toy_bundle, text).education]
+    assert got == [
+        ("B.Tech in Computer Science", "Example Institute of Technology", 2016),
+        ("HSC", "Example Higher Secondary School", 2012),
+    ]

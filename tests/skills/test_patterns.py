@@ -31,18 +31,31 @@ def test_surface_variants_add_no_plural_to_codes(alias: str) -> None:
     assert not any(v.endswith("s") and not alias.endswith("s") for v in surface_variants(alias))
 
 
-def test_build_patterns_case_sensitive_aliases_are_token_patterns(toy_bundle: DataBundle) -> None:
-    patterns = build_patterns(toy_bundle, lambda text: text.split())
-    r_patterns = [
-        p for p in patterns if p["label"] == "r-language" and isinstance(p["pattern"], list)
-    ]
+def test_build_patterns_mark_case_sensitive_aliases(toy_bundle: DataBundle) -> None:
+    patterns = build_patterns(toy_bundle)
+    r_patterns = [p for p in patterns if p["label"] == "r-language" and p["case_sensitive"]]
     assert r_patterns == [
-        {"label": "r-language", "pattern": [{"ORTH": "R"}], "id": "programming-data|ctx"}
+        {
+            "label": "r-language",
+            "pattern": "R",
+            "id": "programming-data|ctx",
+            "case_sensitive": True,
+        }
     ]
     python = [p for p in patterns if p["label"] == "python"]
-    assert {"label": "python", "pattern": "Python", "id": "programming-data|"} in python
-    keys = [(p["label"], repr(p["pattern"]), p["id"]) for p in patterns]
+    assert {
+        "label": "python",
+        "pattern": "Python",
+        "id": "programming-data|",
+        "case_sensitive": False,
+    } in python
+    keys = [(p["label"], p["pattern"], p["id"]) for p in patterns]
     assert len(keys) == len(set(keys))
+
+
+def test_case_sensitive_aliases_also_match_in_capitals(toy_bundle: DataBundle) -> None:
+    epic = {p["pattern"] for p in build_patterns(toy_bundle) if p["label"] == "epic"}
+    assert {"Epic", "EPIC"} <= epic
 
 
 def test_generated_variants_never_take_another_skills_alias(
@@ -52,7 +65,7 @@ def test_generated_variants_never_take_another_skills_alias(
     with (data / "taxonomy" / "skills" / "certification.csv").open("a") as handle:
         handle.write("ccs-p,CCS-P,,A coding credential.\nccsp,CCSP,,A cloud security credential.\n")
     bundle = load_bundle(data)
-    patterns = build_patterns(bundle, lambda text: text.split())
+    patterns = build_patterns(bundle)
     ccsp_owners = {p["label"] for p in patterns if p["pattern"] == "CCSP"}
     assert ccsp_owners == {"ccsp"}
     assert {p["pattern"] for p in patterns if p["label"] == "ccs-p"} >= {"CCS-P", "CCS P"}

@@ -1,0 +1,107 @@
+"""A job heading (a few short lines, or a headline) -> title and employer.
+
+The heading is cut into parts at `` - ``, ``|``, `` at ``, ``@``, tabs, runs of spaces
+and ``, ``; a phrase such as ``Working as X in Y`` gives the parts ``X`` and ``Y``.
+Parts that are places (``City, ST``, a US state), work modes (``Remote``), without
+letters or longer than ten words are dropped. With two or more parts, the part with
+more title cues (``analyst``, ``engineer`` ...) than organisation cues is the title and
+a remaining part with more organisation cues (``ltd``, ``hospital`` ...), or the first
+remaining part, the employer; ties keep the written order title, employer.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from matcher.fields._lines import clean_value
+from matcher.taxonomy.schema import FieldCues
+
+__all__ = ["JobHeading", "cue_words", "read_heading"]
+
+_SPLIT = re.compile(
+    r"\s+[-–—|]\s+|\s*\|\s*|\s+at\s+|\s*@\s*|\t|\s{2,}|\s+-\s*$|^\s*-\s+|\s+[-–—]\s*(?=[A-Z])"
+)
+_COMMA = re.compile(r",\s+")
+_PLACE = re.compile(r"^[A-Z][\w.' ]{1,30},\s*[A-Z][\w. ]{1,25}$")
+_REMOTE = re.compile(r"^(?:remote|hybrid|onsite|on-site|india|usa|us|uk)$", re.IGNORECASE)
+_MAX_PART_WORDS = 10
+_WORKING_AS = re.compile(
+    r"^(?:i\s+am\s+)?(?:currently\s+)?(?:work(?:ed|ing)|employed|serv(?:ed|ing)|job)\s+"
+    r"(?:as\s+(?:an?\s+)?)?(?P<title>.+?)\s+(?:in|at|with|for|@)\s+(?P<employer>.+)$",
+    re.IGNORECASE,
+)
+_AS_ONLY = re.compile(
+    r"^(?:i\s+am\s+)?(?:currently\s+)?(?:work(?:ed|ing)|serv(?:ed|ing))\s+as\s+(?:an?\s+)?",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class JobHeading:
+    """Title and employer read from a heading (either may be missing)."""
+
+    title: str | None
+    employer: str | None
+
+
+def cue_words(text: str) -> set[str]:
+    """Lower-cased words of ``text`` (letters, digits, ``&/+#``)."""
+    return {w for w in re.split(r"[^a-z0-9&/+#]+", text.lower()) if w}
+
+
+def _pieces(line: str) -> list[str]:
+    found = _WORKING_AS.match(line.strip())
+    if found is not None:
+        return [found.group("title"), *_SPLIT.split(found.group("employer"))]
+    return _SPLIT.split(_AS_ONLY.sub("", line.strip()))
+
+
+def _keep(value: str, places: set[str]) -> bool:
+    if not value or _REMOTE.match(value) or value.lower() in places:
+        return False
+    return bool(re.search(r"[A-Za-z]", value)) and len(value.split()) <= _MAX_PART_WORDS
+
+
+def _parts(heading: Iterable[str], places: set[str], cue_set: set[str]) -> list[str]:
+    parts: list[str] = []
+    for line in heading:
+        for piece in _pieces(line):
+            piece = clean_value(piece)
+            if _PLACE.match(piece) and not cue_words(piece) & cue_set:
+                continue  # "City, Region" is one place, not two parts
+            parts.extend(v for v in map(clean_value, _COMMA.split(piece)) if _keep(v, places))
+    return parts
+
+
+def read_heading(
+    heading: Iterable[str], *, cues: FieldCues, places: set[str] | None = None
+) -> JobHeading:
+    """Title and employer of a job heading (see the module docstring).
+
+    Args:
+        heading: the heading's lines, in order.
+        cues: title and employer words.
+        places: lower-cased place names to drop (US states ...).
+    """
+    title_words, employer_words = set(cues.title_words), set(cues.employer_words)
+    parts = _parts(heading, places or set(), title_words | employer_words)
+    if not parts:
+        return JobHeading(None, None)
+
+    def title_score(p: str) -> int:
+        return len(cue_words(p) & title_words)
+
+    def employer_score(p: str) -> int:
+        return len(cue_words(p) & employer_words)
+
+    if len(parts) == 1:
+        only = parts[0]
+        if title_score(only) >= employer_score(only):
+            return JobHeading(only, None)
+        return JobHeading(None, only)
+    title = max(parts, key=lambda p: (title_score(p) - employer_score(p), -parts.index(p)))
+    rest = [p for p in parts if p is not title]
+    employer = max(rest, key=lambda p: (employer_score(p) - title_score(p), -rest.index(p)))
+    return JobHeading(title, employer)

@@ -89,8 +89,9 @@ def _patterns_for(
             continue
         spellings = [form]
         # Resumes and job ads write product names in capitals too ("EPIC"); the
-        # capitalised form keeps the alias's context requirement.
-        if alias.case_sensitive and len(form) >= 3 and form != form.upper():
+        # capitalised form keeps the alias's context requirement. Only the alias as
+        # written: "Medi-Cal" -> "MediCal" -> "MEDICAL" would be a common word.
+        if alias.case_sensitive and number == 0 and len(form) >= 3 and form != form.upper():
             spellings.append(form.upper())
         for spelling in spellings:
             yield {

@@ -58,6 +58,17 @@ def test_case_sensitive_aliases_also_match_in_capitals(toy_bundle: DataBundle) -
     assert {"Epic", "EPIC"} <= epic
 
 
+def test_capitals_only_for_the_alias_as_written(editable_data: Callable[[], Path]) -> None:
+    data = editable_data()
+    with (data / "taxonomy" / "skills" / "method.csv").open("a") as handle:
+        handle.write("medi-cal,Medi-Cal,,A state program.\n")
+    with (data / "taxonomy" / "aliases" / "method.csv").open("a") as handle:
+        handle.write("medi-cal,Medi-Cal,true,true\n")
+    forms = {p["pattern"] for p in build_patterns(load_bundle(data)) if p["label"] == "medi-cal"}
+    assert "MEDI-CAL" in forms and "MediCal" in forms
+    assert "MEDICAL" not in forms
+
+
 def test_generated_variants_never_take_another_skills_alias(
     editable_data: Callable[[], Path],
 ) -> None:

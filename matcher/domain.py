@@ -181,6 +181,7 @@ class SkillMention(_Value):
         negated: the text says the skill is not held ("no experience with").
         hypothetical: an aim or an offer, not a holding ("willing to learn").
         field_of_study: the subject of a degree ("degree in health informatics").
+        part_of_name: part of a job title or an organisation's name ("Data Scientist").
     """
 
     skill_id: str
@@ -194,6 +195,7 @@ class SkillMention(_Value):
     negated: bool = False
     hypothetical: bool = False
     field_of_study: bool = False
+    part_of_name: bool = False
 
     @property
     def held(self) -> bool:

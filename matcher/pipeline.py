@@ -223,6 +223,7 @@ def extract_profile(
             negated=span._.negated,
             hypothetical=span._.hypothetical,
             field_of_study=span._.field_of_study,
+            part_of_name=span._.part_of_name,
         )
         for span in doc.spans[SKILLS_KEY]
     )

@@ -159,3 +159,10 @@ def test_score_table_shows_contact_and_experience(toy_data_dir: Path, tmp_path: 
     assert code == 0
     assert "Contact" in out and "Alex Example" in out
     assert "Experience (24 months in dated jobs)" in out and "Example Clinic Inc" in out
+
+
+def test_score_highlight_marks_mentions(toy_data_dir: Path, tmp_path: Path) -> None:
+    path = _resume(tmp_path, "Python expert. No experience with SQL.")
+    code, out, _ = _run("score", str(path), "--highlight", "--data-dir", str(toy_data_dir))
+    assert code == 0
+    assert "Python[python]" in out and "SQL[sql]" in out

@@ -232,3 +232,22 @@ def test_mentions_carry_their_resume_section(toy_nlp: Pipeline, toy_bundle: Data
     assert found["epic-cadence"].section == "experience"
     assert found["python"].section == "skills"
     assert found["chts-tr"].section == "certifications"
+
+
+@pytest.mark.parametrize(
+    ("text", "skill", "part_of_name"),
+    [
+        ("Senior Python Developer, Acme", "python", True),
+        ("Member, SQL Association", "sql", True),
+        ("Wrote Python daily", "python", False),
+    ],
+)
+def test_skill_names_inside_titles_and_organisations_are_flagged(
+    toy_nlp: Pipeline, toy_bundle: DataBundle, text: str, skill: str, part_of_name: bool
+) -> None:
+    assert _mentions(toy_nlp, toy_bundle, text)[skill].part_of_name is part_of_name
+
+
+def test_coursework_subjects_are_fields_of_study(toy_nlp: Pipeline, toy_bundle: DataBundle) -> None:
+    found = _mentions(toy_nlp, toy_bundle, "Coursework in Python, SQL and workflow analysis.")
+    assert all(m.field_of_study for m in found.values()) and len(found) == 3

@@ -12,9 +12,10 @@ Matching, per document, each gold mention matched at most once:
 
 ``partial`` and ``strict`` count HARD and CERT mentions together (a HARD prediction may
 match a CERT gold mention and vice versa); ``by_type`` scores each type on its own with
-partial matching. Predicted types come from the category's ``mention_type``; DEGREE
-predictions and fields of study ("degree in health informatics") are not skill mentions
-and are left out; negated and hypothetical mentions still name a skill and count.
+partial matching. Predicted types come from the category's ``mention_type``. DEGREE
+predictions, fields of study ("degree in health informatics") and parts of job titles or
+organisation names ("Clinical Data Scientist") are not skill mentions and are left out;
+negated and hypothetical mentions still name a skill and count.
 """
 
 from __future__ import annotations
@@ -191,7 +192,7 @@ def group_predictions(
     groups: dict[tuple[str, str], list[tuple[int, int]]] = {}
     first: dict[tuple[str, str], str] = {}
     for m in mentions:
-        if m.field_of_study:
+        if m.field_of_study or m.part_of_name:
             continue
         kind = type_of(m.category)
         if kind not in _TYPES:

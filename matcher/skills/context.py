@@ -2,7 +2,8 @@
 
 For every span in ``doc.spans[skills_key]`` sets (see :mod:`matcher.skills.extensions`):
 ``section`` (from ``doc.spans[sections_key]``), ``negated``, ``hypothetical``,
-``field_of_study`` and ``requirement``. Rules come from ``data/extraction.yaml`` at
+``field_of_study``, ``part_of_name`` (the next word is a title or organisation head such
+as "Scientist" or "Association") and ``requirement``. Rules come from ``data/extraction.yaml`` at
 :meth:`SkillContext.initialize` and are saved with the pipeline.
 
 A cue's scope is its clause: a "before" cue ("no experience with") covers the rest of its
@@ -97,6 +98,7 @@ class SkillContext:
         self._required_headers = [h.lower() for h in requirement.get("required_headers", ())]
         self._preferred_headers = [h.lower() for h in requirement.get("preferred_headers", ())]
         self._max_header = int(self._rules.get("max_header_chars", 60))
+        self._name_heads = frozenset(h.lower() for h in self._rules.get("name_heads", ()))
 
     def __call__(self, doc: Doc) -> Doc:
         """Set the context attributes of every skill span."""
@@ -131,6 +133,7 @@ class SkillContext:
             span._.negated = "negation" in found
             span._.hypothetical = "hypothetical" in found
             span._.field_of_study = "field_of_study" in found
+            span._.part_of_name = span.end < len(doc) and doc[span.end].lower_ in self._name_heads
             span._.requirement = self._requirement(found, blocks, span.start_char)
             at = bisect_right(section_starts, first) - 1
             if at >= 0 and first < sections[at][1]:

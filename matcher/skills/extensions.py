@@ -7,6 +7,7 @@ Attributes on skill spans (``doc.spans["skills"]``):
 * ``negated``: the text says the skill is not held ("no experience with");
 * ``hypothetical``: an aim or offer, not a holding ("willing to learn");
 * ``field_of_study``: the subject of a degree ("degree in health informatics");
+* ``part_of_name``: part of a job title or an organisation's name ("Data Scientist");
 * ``expanded``: the span was found by sharing a list's prefix ("Epic ..., Cadence").
 """
 
@@ -22,6 +23,7 @@ SPAN_ATTRIBUTES: dict[str, object] = {
     "negated": False,
     "hypothetical": False,
     "field_of_study": False,
+    "part_of_name": False,
     "expanded": False,
 }
 

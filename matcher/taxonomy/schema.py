@@ -395,6 +395,8 @@ class ExtractionRules(_Frozen):
         hypothetical: cues that make a skill an aim, not a holding ("willing to learn").
         field_of_study: cues that make a skill a degree's subject ("degree in").
         requirement: required/preferred cues for job text.
+        name_heads: words that, right after a skill name, make it part of a job title
+            or an organisation's name ("Data Scientist", "... Association").
         clause_breaks: characters that end a cue's scope (besides line ends).
         list_separators: tokens between the items of a list ("Epic Ambulatory,
             Inpatient and Cadence" shares "Epic" across its items).
@@ -406,6 +408,7 @@ class ExtractionRules(_Frozen):
     hypothetical: CueList
     field_of_study: CueList
     requirement: RequirementRules
+    name_heads: tuple[NonEmpty, ...] = ()
     clause_breaks: NonEmpty
     list_separators: tuple[NonEmpty, ...] = Field(min_length=1)
     max_list_item_tokens: int = Field(default=3, ge=1, le=6)

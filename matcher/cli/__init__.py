@@ -1,0 +1,95 @@
+"""The ``matcher`` command line.
+
+Commands: ``validate-data``, ``score FILE``, and ``evaluate`` (``skills``, ``fields``,
+``ingest``, ``speed``, ``taxonomy-coverage``). Errors the user can fix exit with status 2
+and a message; invalid data exits 1. Logging is configured here and nowhere else.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from matcher.cli._common import DataDirOption, engine_for, err, fail, out, settings_for
+from matcher.cli._render import analysis_json, highlight, print_analysis
+from matcher.cli.evaluate import evaluate_app
+from matcher.errors import DataValidationError, MatcherError
+from matcher.ingest import IngestLimits, read_document
+from matcher.taxonomy import load_bundle
+
+__all__ = ["app"]
+
+app = typer.Typer(
+    name="matcher",
+    help="Health IT resume-to-role matching: skills, role fit and competency profile.",
+    no_args_is_help=True,
+    add_completion=False,
+)
+app.add_typer(evaluate_app, name="evaluate")
+
+
+@app.callback()
+def _main(verbose: Annotated[bool, typer.Option("--verbose", "-v")] = False) -> None:
+    logging.basicConfig(
+        level=logging.INFO if verbose else logging.WARNING,
+        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
+    )
+
+
+@app.command("validate-data")
+def validate_data(data_dir: DataDirOption = None) -> None:
+    """Check every data file against its schema and cross-references; list all problems."""
+    settings = settings_for(data_dir)
+    try:
+        bundle = load_bundle(settings.data_dir)
+    except DataValidationError as exc:
+        fail(exc)
+    n_aliases = len(bundle.aliases)
+    n_comp = len(bundle.competencies)
+    out.print(
+        f"data {bundle.data_version} is valid: {len(bundle.skills)} skills, {n_aliases} aliases, "
+        f"{len(bundle.roles)} roles, {n_comp} competencies in "
+        f"{len(bundle.competency_model.tiers)} tiers"
+    )
+
+
+@app.command()
+def score(
+    file: Annotated[
+        Path,
+        typer.Argument(help="The resume or job description (PDF, DOCX, ODT, RTF, HTML, text)."),
+    ],
+    as_json: Annotated[bool, typer.Option("--json", help="Print one JSON object.")] = False,
+    top: Annotated[int, typer.Option(min=1, help="Skills listed per role in the table.")] = 6,
+    show_highlight: Annotated[
+        bool,
+        typer.Option("--highlight", help="Print the text with every skill mention marked."),
+    ] = False,
+    data_dir: DataDirOption = None,
+) -> None:
+    """Find skills in FILE and score it against the twelve roles and the competency model."""
+    settings = settings_for(data_dir)
+    try:
+        data = file.read_bytes()
+    except OSError as exc:
+        err.print(f"error: cannot read {file}: {exc.strerror or exc}")
+        raise typer.Exit(code=2) from exc
+    engine = engine_for(settings)
+    try:
+        document = read_document(
+            data, filename=file.name, limits=IngestLimits.from_settings(settings)
+        )
+        analysis = engine.analyse_resume(document.text)
+    except MatcherError as exc:
+        fail(exc)
+    if as_json:
+        out.print_json(json.dumps(analysis_json(analysis)))
+        return
+    if show_highlight:
+        out.print(highlight(document.text, analysis.profile.mentions))
+    else:
+        print_analysis(analysis, top=top, skill_label=lambda s: engine.bundle.skills[s].label)

@@ -26,6 +26,7 @@ __all__ = [
     "SkillExperience",
     "SkillMention",
     "TierSummary",
+    "UnknownSkill",
 ]
 
 
@@ -203,11 +204,35 @@ class SkillMention(_Value):
         return not (self.negated or self.hypothetical)
 
 
+class UnknownSkill(_Value):
+    """A phrase outside the taxonomy that reads as a skill; never scored.
+
+    Proposed from, e.g., a list item of a resume's skills section; reported apart from
+    taxonomy skills.
+
+    Attributes:
+        phrase: the text as written.
+        start: character offset of the first character.
+        end: character offset one past the last character.
+    """
+
+    phrase: str
+    start: int = Field(ge=0)
+    end: int = Field(gt=0)
+
+
 class CandidateProfile(_Value):
-    """What the pipeline found in one document."""
+    """What the pipeline found in one document.
+
+    Attributes:
+        text_length: characters in the analysed text.
+        mentions: taxonomy skill mentions, in text order.
+        unknown_skills: proposed skill phrases outside the taxonomy, in text order.
+    """
 
     text_length: int = Field(ge=0)
     mentions: tuple[SkillMention, ...]
+    unknown_skills: tuple[UnknownSkill, ...] = ()
 
     @property
     def skill_ids(self) -> frozenset[str]:

@@ -12,7 +12,9 @@ Pipeline (``spacy.blank("en")`` with "/" and a trailing "-" split off as tokens)
 3. ``matcher_skill_linker``: overlaps, ambiguous aliases, shared list prefixes ->
    ``doc.spans["skills"]``;
 4. ``matcher_skill_context``: section, negation, hypothetical, field of study,
-   required/preferred on every skill span.
+   part of a name, required/preferred on every skill span;
+5. ``matcher_unknown_skills``: proposed skill phrases outside the taxonomy ->
+   ``doc.spans["unknown_skills"]``.
 
 Patterns and rules come from ``data/`` when the components are initialised, and are
 saved with ``nlp.to_disk``.
@@ -29,13 +31,14 @@ from spacy.tokenizer import Tokenizer
 from spacy.util import compile_infix_regex, compile_suffix_regex
 
 from matcher.doctext import TEXT_KEY
-from matcher.domain import CandidateProfile, SkillMention
+from matcher.domain import CandidateProfile, SkillMention, UnknownSkill
 from matcher.errors import ConfigurationError, InputError
 from matcher.sections.component import Sectionizer
 from matcher.skills import (
     SkillContext,
     SkillLinker,
     SkillRuler,
+    UnknownSkillDetector,
     build_patterns,
     register_extensions,
 )
@@ -59,7 +62,9 @@ _SECTIONIZER = "matcher_sectionizer"
 _RULER = "matcher_skill_ruler"
 _LINKER = "matcher_skill_linker"
 _CONTEXT = "matcher_skill_context"
-FACTORIES = (_SECTIONIZER, _RULER, _LINKER, _CONTEXT)
+_UNKNOWN = "matcher_unknown_skills"
+UNKNOWN_KEY = "unknown_skills"
+FACTORIES = (_SECTIONIZER, _RULER, _LINKER, _CONTEXT, _UNKNOWN)
 
 #: The pipeline type, for callers that hold one without importing spaCy.
 Pipeline = Language
@@ -126,6 +131,24 @@ def make_skill_context(
     return SkillContext(nlp, name, skills_key=skills_key, sections_key=sections_key)
 
 
+@Language.factory(
+    _UNKNOWN,
+    assigns=["doc.spans"],
+    default_config={
+        "skills_key": SKILLS_KEY,
+        "sections_key": SECTIONS_KEY,
+        "output_key": UNKNOWN_KEY,
+    },
+)
+def make_unknown_skills(
+    nlp: Language, name: str, skills_key: str, sections_key: str, output_key: str
+) -> UnknownSkillDetector:
+    """Factory of :class:`~matcher.skills.UnknownSkillDetector`."""
+    return UnknownSkillDetector(
+        nlp, name, skills_key=skills_key, sections_key=sections_key, output_key=output_key
+    )
+
+
 def _blank_english() -> Language:
     nlp = spacy.blank("en")
     tokenizer = cast(Tokenizer, nlp.tokenizer)
@@ -173,6 +196,7 @@ def build_nlp(bundle: DataBundle, *, context_window: int = 12) -> Language:
         ),
     )
     context = cast(SkillContext, nlp.add_pipe(_CONTEXT))
+    unknown = cast(UnknownSkillDetector, nlp.add_pipe(_UNKNOWN))
     sectionizer.initialize(sections=bundle.sections.model_dump(mode="json"))
     ruler.initialize(patterns=build_patterns(bundle))
     linker.initialize(
@@ -182,6 +206,7 @@ def build_nlp(bundle: DataBundle, *, context_window: int = 12) -> Language:
         ]
     )
     context.initialize(rules=rules.model_dump(mode="json"))
+    unknown.initialize(rules=rules.unknown_skills.model_dump(mode="json"))
     return nlp
 
 
@@ -227,4 +252,8 @@ def extract_profile(
         )
         for span in doc.spans[SKILLS_KEY]
     )
-    return CandidateProfile(text_length=len(text), mentions=mentions)
+    unknown_skills = tuple(
+        UnknownSkill.model_construct(phrase=span.text, start=span.start_char, end=span.end_char)
+        for span in doc.spans[UNKNOWN_KEY]
+    )
+    return CandidateProfile(text_length=len(text), mentions=mentions, unknown_skills=unknown_skills)

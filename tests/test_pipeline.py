@@ -27,6 +27,7 @@ def test_factory_names_are_registered() -> None:
         "matcher_skill_ruler",
         "matcher_skill_linker",
         "matcher_skill_context",
+        "matcher_unknown_skills",
     }
 
 
@@ -36,6 +37,7 @@ def test_pipeline_components(toy_nlp: Pipeline) -> None:
         "matcher_skill_ruler",
         "matcher_skill_linker",
         "matcher_skill_context",
+        "matcher_unknown_skills",
     ]
 
 
@@ -251,3 +253,19 @@ def test_skill_names_inside_titles_and_organisations_are_flagged(
 def test_coursework_subjects_are_fields_of_study(toy_nlp: Pipeline, toy_bundle: DataBundle) -> None:
     found = _mentions(toy_nlp, toy_bundle, "Coursework in Python, SQL and workflow analysis.")
     assert all(m.field_of_study for m in found.values()) and len(found) == 3
+
+
+def test_unknown_skills_are_proposed_apart_from_taxonomy_skills(
+    toy_nlp: Pipeline, toy_bundle: DataBundle
+) -> None:
+    text = (
+        "SKILLS\nPython, strong Kubernetes skills, Tableau\n\n"
+        "EXPERIENCE\nAnalyst. Experience with Snowflake and dbt Cloud.\n"
+        "Worked on the team.\n"
+    )
+    profile = extract_profile(toy_nlp, toy_bundle, text, max_chars=10_000)
+    phrases = [u.phrase for u in profile.unknown_skills]
+    assert phrases == ["Kubernetes", "Tableau", "Snowflake", "dbt Cloud"]
+    for u in profile.unknown_skills:
+        assert text[u.start : u.end] == u.phrase
+    assert {m.skill_id for m in profile.mentions} == {"python"}

@@ -20,6 +20,7 @@ def analysis_json(analysis: Analysis) -> dict[str, Any]:
         "data_version": analysis.data_version,
         "text_length": analysis.profile.text_length,
         "skills": [m.model_dump() for m in analysis.profile.mentions],
+        "unknown_skills": [u.model_dump() for u in analysis.profile.unknown_skills],
         "roles": [
             r.model_dump(
                 exclude={
@@ -107,6 +108,9 @@ def print_analysis(analysis: Analysis, *, top: int, skill_label: Callable[[str],
         shown = ", ".join(spans[:4]) + (" ..." if len(spans) > 4 else "")
         skills.add_row(label, category, str(len(spans)), shown)
     out.print(skills)
+    if analysis.profile.unknown_skills:
+        phrases = dict.fromkeys(u.phrase for u in analysis.profile.unknown_skills)
+        out.print("Other skill phrases (not in the taxonomy): " + "; ".join(phrases))
     _print_fields(analysis, skill_label=skill_label)
 
     roles = Table(title="Role fit (0-100, weighted coverage of each role's skills)")

@@ -172,8 +172,11 @@ def skills_command(
         docs = read_skill_gold(gold)
         evaluation = evaluate_skills(
             docs,
-            lambda text: engine.analyse_text(text).profile.mentions,
+            lambda text: engine.extract(text).mentions,
             lambda category: engine.bundle.categories[category].mention_type.value,
+            unknown=lambda text: [
+                (u.phrase, u.start, u.end) for u in engine.extract(text).unknown_skills
+            ],
         )
     except MatcherError as exc:
         fail(exc)
@@ -185,6 +188,8 @@ def skills_command(
         table.add_column(col)
     rows = [("partial HARD+CERT", evaluation.partial), ("strict HARD+CERT", evaluation.strict)]
     rows += [(f"partial {t}", prf) for t, prf in evaluation.by_type.items()]
+    if evaluation.partial_with_unknown is not None:
+        rows.append(("partial HARD+CERT + proposed phrases", evaluation.partial_with_unknown))
     for name, prf in rows:
         table.add_row(
             name,

@@ -125,6 +125,7 @@ class SkillEvaluation:
     strict: PRF
     by_type: dict[str, PRF]
     documents: list[DocumentResult] = field(default_factory=list)
+    partial_with_unknown: PRF | None = None
 
     def most_common_errors(self, n: int) -> tuple[list[tuple[str, int]], list[tuple[str, int]]]:
         """The ``n`` most frequent missed and falsely found surface forms, with counts."""
@@ -143,6 +144,8 @@ class SkillEvaluation:
             "strict": self.strict.as_dict(),
             "by_type": {t: prf.as_dict() for t, prf in self.by_type.items()},
         }
+        if self.partial_with_unknown is not None:
+            out["partial_with_unknown"] = self.partial_with_unknown.as_dict()
         if with_errors:
             out["documents"] = [
                 {
@@ -260,6 +263,8 @@ def evaluate_skills(
     docs: Sequence[GoldDocument],
     extract: Callable[[str], Sequence[SkillMention]],
     type_of: Callable[[str], str],
+    *,
+    unknown: Callable[[str], Sequence[tuple[str, int, int]]] | None = None,
 ) -> SkillEvaluation:
     """Run ``extract`` on every gold document and score it.
 
@@ -267,11 +272,14 @@ def evaluate_skills(
         docs: gold documents.
         extract: text -> predicted skill mentions.
         type_of: category id -> mention type (HARD, CERT, SOFT, DEGREE).
+        unknown: text -> proposed phrases outside the taxonomy as (phrase, start, end);
+            when given, ``partial_with_unknown`` scores taxonomy mentions plus these (as
+            HARD) against HARD+CERT gold.
 
     Returns:
         Partial and strict scores over HARD+CERT, per-type scores, per-document errors.
     """
-    partial, strict = _Tally(), _Tally()
+    partial, strict, with_unknown = _Tally(), _Tally(), _Tally()
     per_type = {t: _Tally() for t in _TYPES}
     results: list[DocumentResult] = []
     for doc in docs:
@@ -279,6 +287,9 @@ def evaluate_skills(
         pred_skill = [p for p in pred if p.type in _SKILL_TYPES]
         gold_skill = [g for g in doc.mentions if g.type in _SKILL_TYPES]
         mp, mg = partial.add(pred_skill, gold_skill, _partial)
+        if unknown is not None:
+            extra = [GoldMention(p, "HARD", ((a, b),)) for p, a, b in unknown(doc.text)]
+            with_unknown.add([*pred_skill, *extra], gold_skill, _partial)
         strict.add(pred_skill, gold_skill, _strict)
         for t, tally in per_type.items():
             tally.add(
@@ -297,4 +308,5 @@ def evaluate_skills(
         strict=strict.prf(),
         by_type={t: tally.prf() for t, tally in per_type.items()},
         documents=results,
+        partial_with_unknown=with_unknown.prf() if unknown is not None else None,
     )

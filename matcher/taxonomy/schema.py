@@ -387,6 +387,24 @@ class RequirementRules(_Frozen):
     preferred_headers: tuple[NonEmpty, ...]
 
 
+class UnknownSkillRules(_Frozen):
+    """Where phrases outside the taxonomy are proposed as skills.
+
+    Attributes:
+        cues: phrases after which list items are proposed ("experience with").
+        sections: resume sections whose list items are proposed (``skills``).
+        strip_words: words dropped from either end of a proposed phrase.
+        max_tokens: longest proposed phrase, in tokens.
+        min_chars: shortest proposed phrase, in characters.
+    """
+
+    cues: tuple[NonEmpty, ...] = ()
+    sections: tuple[NonEmpty, ...] = ()
+    strip_words: tuple[NonEmpty, ...] = ()
+    max_tokens: int = Field(default=5, ge=1, le=12)
+    min_chars: int = Field(default=3, ge=1)
+
+
 class ExtractionRules(_Frozen):
     """``data/extraction.yaml``: context rules for skill mentions and list handling.
 
@@ -397,6 +415,7 @@ class ExtractionRules(_Frozen):
         requirement: required/preferred cues for job text.
         name_heads: words that, right after a skill name, make it part of a job title
             or an organisation's name ("Data Scientist", "... Association").
+        unknown_skills: where phrases outside the taxonomy are proposed as skills.
         clause_breaks: characters that end a cue's scope (besides line ends).
         list_separators: tokens between the items of a list ("Epic Ambulatory,
             Inpatient and Cadence" shares "Epic" across its items).
@@ -409,6 +428,7 @@ class ExtractionRules(_Frozen):
     field_of_study: CueList
     requirement: RequirementRules
     name_heads: tuple[NonEmpty, ...] = ()
+    unknown_skills: UnknownSkillRules = UnknownSkillRules()
     clause_breaks: NonEmpty
     list_separators: tuple[NonEmpty, ...] = Field(min_length=1)
     max_list_item_tokens: int = Field(default=3, ge=1, le=6)

@@ -1,0 +1,130 @@
+"""UnknownSkillDetector: phrases outside the taxonomy that read as skills.
+
+Grammar patterns, from ``data/extraction.yaml`` (``unknown_skills``): the list items of a
+resume's skills section, and the list items that follow a cue such as "experience with"
+or "proficiency in" up to the end of the clause. An item is split on list separators,
+trimmed of filler words at both ends ("strong", "skills"), and proposed when it is 1..N
+word tokens long and overlaps no taxonomy skill. Proposals go to
+``doc.spans[output_key]`` (label ``UNKNOWN_SKILL``), apart from taxonomy skills, for
+employers' free-text search and for growing the taxonomy.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from pathlib import Path
+from typing import Any
+
+import srsly
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span
+
+__all__ = ["UNKNOWN_LABEL", "UnknownSkillDetector"]
+
+UNKNOWN_LABEL = "UNKNOWN_SKILL"
+_RULES_FILE = "unknown.json"
+_ITEM_BREAKS = frozenset({",", ";", "|", "•", "/", "(", ")", ":", "and", "or", "&"})
+
+
+class UnknownSkillDetector:
+    """spaCy component: proposed skill phrases not in the taxonomy.
+
+    Args:
+        nlp: the pipeline (vocabulary and tokenizer).
+        name: component name.
+        skills_key: ``doc.spans`` key of the taxonomy skills (never overlapped).
+        sections_key: ``doc.spans`` key of the resume sections.
+        output_key: ``doc.spans`` key to write the proposals to.
+    """
+
+    def __init__(
+        self, nlp: Language, name: str, *, skills_key: str, sections_key: str, output_key: str
+    ) -> None:
+        self.nlp = nlp
+        self.name = name
+        self.skills_key = skills_key
+        self.sections_key = sections_key
+        self.output_key = output_key
+        self._rules: dict[str, Any] = {}
+        self._cues: PhraseMatcher | None = None
+        self._strip: frozenset[str] = frozenset()
+        self._sections: frozenset[str] = frozenset()
+        self._max_tokens = 5
+        self._min_chars = 3
+
+    def initialize(
+        self,
+        get_examples: Callable[[], Iterable[Any]] | None = None,
+        *,
+        nlp: Language | None = None,
+        rules: dict[str, Any] | None = None,
+    ) -> None:
+        """Compile the rules (an ``UnknownSkillRules`` dump)."""
+        self._rules = dict(rules or {})
+        self._cues = PhraseMatcher(self.nlp.vocab, attr="LOWER")
+        cues = self._rules.get("cues", ())
+        if cues:
+            self._cues.add("cue", [self.nlp.make_doc(c) for c in cues])
+        self._strip = frozenset(w.lower() for w in self._rules.get("strip_words", ()))
+        self._sections = frozenset(self._rules.get("sections", ()))
+        self._max_tokens = int(self._rules.get("max_tokens", 5))
+        self._min_chars = int(self._rules.get("min_chars", 3))
+
+    def __call__(self, doc: Doc) -> Doc:
+        """Write the proposed phrases."""
+        taken = {i for s in doc.spans.get(self.skills_key, []) for i in range(s.start, s.end)}
+        regions: list[tuple[int, int]] = [
+            (s.start, s.end)
+            for s in doc.spans.get(self.sections_key, [])
+            if s.label_ in self._sections
+        ]
+        if self._cues is not None:
+            for _, _start, end in self._cues(doc):
+                regions.append((end, self._clause_end(doc, end)))
+        found: dict[tuple[int, int], Span] = {}
+        for lo, hi in regions:
+            for start, end in self._items(doc, lo, hi):
+                if any(i in taken for i in range(start, end)):
+                    continue
+                span = Span(doc, start, end, label=UNKNOWN_LABEL)
+                if len(span.text) >= self._min_chars:
+                    found[(start, end)] = span
+        doc.spans[self.output_key] = sorted(found.values(), key=lambda s: s.start)
+        return doc
+
+    @staticmethod
+    def _clause_end(doc: Doc, start: int) -> int:
+        i = start
+        while i < len(doc) and doc[i].text not in {".", ";", "!", "?"} and "\n" not in doc[i].text:
+            i += 1
+        return i
+
+    def _items(self, doc: Doc, lo: int, hi: int) -> Iterator[tuple[int, int]]:
+        """Token ranges of the trimmed list items in [lo, hi)."""
+        start = lo
+        for i in range(lo, hi + 1):
+            at_break = i == hi or doc[i].lower_ in _ITEM_BREAKS or doc[i].is_space
+            if not at_break:
+                continue
+            s, e = start, i
+            while s < e and (doc[s].lower_ in self._strip or doc[s].is_punct):
+                s += 1
+            while e > s and (doc[e - 1].lower_ in self._strip or doc[e - 1].is_punct):
+                e -= 1
+            if 0 < e - s <= self._max_tokens and all(
+                t.is_alpha or "-" in t.text or t.text in {"+", "#", "."} for t in doc[s:e]
+            ):
+                yield s, e
+            start = i + 1
+
+    def to_disk(self, path: Path, *, exclude: Iterable[str] = ()) -> None:
+        """Save the rules."""
+        path = Path(path)
+        path.mkdir(parents=True, exist_ok=True)
+        srsly.write_json(path / _RULES_FILE, self._rules)
+
+    def from_disk(self, path: Path, *, exclude: Iterable[str] = ()) -> UnknownSkillDetector:
+        """Load and compile the rules saved by :meth:`to_disk`."""
+        self.initialize(rules=srsly.read_json(Path(path) / _RULES_FILE))
+        return self

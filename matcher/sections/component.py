@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from pathlib import Path
 from typing import Any
 
-import srsly
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from matcher.component_state import JsonState
 from matcher.doctext import doc_text
 from matcher.sections.rules import HeaderRules, compile_rules
 from matcher.sections.segmenter import segment_sections
@@ -17,10 +16,8 @@ from matcher.taxonomy.schema import SectionsFile
 
 __all__ = ["Sectionizer"]
 
-_RULES_FILE = "sections.json"
 
-
-class Sectionizer:
+class Sectionizer(JsonState):
     """spaCy component: resume sections from header rules.
 
     Args:
@@ -28,6 +25,9 @@ class Sectionizer:
         name: component name.
         spans_key: ``doc.spans`` key to write the section spans to (label = category).
     """
+
+    state_file = "sections.json"
+    state_argument = "sections"
 
     def __init__(self, nlp: Language, name: str, *, spans_key: str) -> None:
         self.name = name
@@ -59,13 +59,6 @@ class Sectionizer:
         doc.spans[self.spans_key] = spans
         return doc
 
-    def to_disk(self, path: Path, *, exclude: Iterable[str] = ()) -> None:
-        """Save the rules."""
-        path = Path(path)
-        path.mkdir(parents=True, exist_ok=True)
-        srsly.write_json(path / _RULES_FILE, self._raw)
-
-    def from_disk(self, path: Path, *, exclude: Iterable[str] = ()) -> Sectionizer:
-        """Load the rules saved by :meth:`to_disk`."""
-        self.initialize(sections=srsly.read_json(Path(path) / _RULES_FILE))
-        return self
+    def state(self) -> Any:
+        """The data given to :meth:`initialize` (saved by ``to_disk``)."""
+        return self._raw

@@ -18,19 +18,17 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable
-from pathlib import Path
 from typing import Any
 
-import srsly
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
+from matcher.component_state import JsonState
 from matcher.doctext import doc_text
 
 __all__ = ["SkillContext"]
 
-_RULES_FILE = "rules.json"
 _FLAGS = ("negation", "hypothetical", "field_of_study")
 
 
@@ -54,7 +52,7 @@ def _header_like(line: str, max_chars: int) -> bool:
     )
 
 
-class SkillContext:
+class SkillContext(JsonState):
     """spaCy component: context attributes of skill spans.
 
     Args:
@@ -63,6 +61,9 @@ class SkillContext:
         skills_key: ``doc.spans`` key of the skill spans.
         sections_key: ``doc.spans`` key of the section spans (may be absent).
     """
+
+    state_file = "rules.json"
+    state_argument = "rules"
 
     def __init__(self, nlp: Language, name: str, *, skills_key: str, sections_key: str) -> None:
         self.nlp = nlp
@@ -181,13 +182,6 @@ class SkillContext:
             offset += len(line) + 1
         return blocks
 
-    def to_disk(self, path: Path, *, exclude: Iterable[str] = ()) -> None:
-        """Save the rules."""
-        path = Path(path)
-        path.mkdir(parents=True, exist_ok=True)
-        srsly.write_json(path / _RULES_FILE, self._rules)
-
-    def from_disk(self, path: Path, *, exclude: Iterable[str] = ()) -> SkillContext:
-        """Load the rules saved by :meth:`to_disk` and compile them."""
-        self.initialize(rules=srsly.read_json(Path(path) / _RULES_FILE))
-        return self
+    def state(self) -> Any:
+        """The data given to :meth:`initialize` (saved by ``to_disk``)."""
+        return self._rules

@@ -16,13 +16,12 @@ context flag, see :mod:`matcher.skills.patterns`). The linker
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from pathlib import Path
 from typing import Any
 
-import srsly
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from matcher.component_state import JsonState
 from matcher.skills.coordination import expand_lists
 from matcher.skills.patterns import CONTEXT_FLAG
 from matcher.taxonomy.index import alias_key
@@ -31,7 +30,6 @@ __all__ = ["AliasEntry", "SkillLinker"]
 
 #: (alias text, skill id, pattern id, case sensitive)
 AliasEntry = tuple[str, str, str, bool]
-_TABLE_FILE = "aliases.json"
 
 
 def _category(span: Span) -> str:
@@ -56,7 +54,7 @@ def _without_overlaps(spans: Iterable[Span]) -> list[Span]:
     return sorted(kept, key=lambda s: s.start)
 
 
-class SkillLinker:
+class SkillLinker(JsonState):
     """spaCy component: candidate skill spans -> accepted skill spans.
 
     Args:
@@ -68,6 +66,9 @@ class SkillLinker:
         separators: list separator tokens (lower case).
         max_list_item_tokens: longest list item that inherits a prefix.
     """
+
+    state_file = "aliases.json"
+    state_argument = "aliases"
 
     def __init__(
         self,
@@ -168,14 +169,6 @@ class SkillLinker:
             return None
         return skill_id, ident
 
-    def to_disk(self, path: Path, *, exclude: Iterable[str] = ()) -> None:
-        """Save the alias table."""
-        path = Path(path)
-        path.mkdir(parents=True, exist_ok=True)
-        srsly.write_json(path / _TABLE_FILE, list(self._table.values()))
-
-    def from_disk(self, path: Path, *, exclude: Iterable[str] = ()) -> SkillLinker:
-        """Load the alias table saved by :meth:`to_disk`."""
-        rows = srsly.read_json(Path(path) / _TABLE_FILE)
-        self.initialize(aliases=[tuple(row) for row in rows])
-        return self
+    def state(self) -> Any:
+        """The data given to :meth:`initialize` (saved by ``to_disk``)."""
+        return list(self._table.values())

@@ -11,21 +11,20 @@ id (category and context flag).
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from pathlib import Path
 from typing import Any
 
-import srsly
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
+from matcher.component_state import JsonState
+
 __all__ = ["SkillRuler"]
 
-_PATTERNS_FILE = "patterns.jsonl"
 _SEP = "\x1f"  # between label and id in a match key; never in a skill id
 
 
-class SkillRuler:
+class SkillRuler(JsonState):
     """spaCy component: phrase patterns -> candidate skill spans.
 
     Args:
@@ -33,6 +32,9 @@ class SkillRuler:
         name: component name.
         spans_key: ``doc.spans`` key to write the candidates to.
     """
+
+    state_file = "patterns.json"
+    state_argument = "patterns"
 
     def __init__(self, nlp: Language, name: str, *, spans_key: str) -> None:
         self.nlp = nlp
@@ -72,13 +74,6 @@ class SkillRuler:
         doc.spans[self.spans_key] = spans
         return doc
 
-    def to_disk(self, path: Path, *, exclude: Iterable[str] = ()) -> None:
-        """Save the patterns."""
-        path = Path(path)
-        path.mkdir(parents=True, exist_ok=True)
-        srsly.write_jsonl(path / _PATTERNS_FILE, self._patterns)
-
-    def from_disk(self, path: Path, *, exclude: Iterable[str] = ()) -> SkillRuler:
-        """Load and compile the patterns saved by :meth:`to_disk`."""
-        self.initialize(patterns=srsly.read_jsonl(Path(path) / _PATTERNS_FILE))
-        return self
+    def state(self) -> Any:
+        """The data given to :meth:`initialize` (saved by ``to_disk``)."""
+        return self._patterns

@@ -12,22 +12,21 @@ employers' free-text search and for growing the taxonomy.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
-from pathlib import Path
 from typing import Any
 
-import srsly
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
+from matcher.component_state import JsonState
+
 __all__ = ["UNKNOWN_LABEL", "UnknownSkillDetector"]
 
 UNKNOWN_LABEL = "UNKNOWN_SKILL"
-_RULES_FILE = "unknown.json"
 _ITEM_BREAKS = frozenset({",", ";", "|", "•", "/", "(", ")", ":", "and", "or", "&"})
 
 
-class UnknownSkillDetector:
+class UnknownSkillDetector(JsonState):
     """spaCy component: proposed skill phrases not in the taxonomy.
 
     Args:
@@ -37,6 +36,9 @@ class UnknownSkillDetector:
         sections_key: ``doc.spans`` key of the resume sections.
         output_key: ``doc.spans`` key to write the proposals to.
     """
+
+    state_file = "unknown.json"
+    state_argument = "rules"
 
     def __init__(
         self, nlp: Language, name: str, *, skills_key: str, sections_key: str, output_key: str
@@ -118,13 +120,6 @@ class UnknownSkillDetector:
                 yield s, e
             start = i + 1
 
-    def to_disk(self, path: Path, *, exclude: Iterable[str] = ()) -> None:
-        """Save the rules."""
-        path = Path(path)
-        path.mkdir(parents=True, exist_ok=True)
-        srsly.write_json(path / _RULES_FILE, self._rules)
-
-    def from_disk(self, path: Path, *, exclude: Iterable[str] = ()) -> UnknownSkillDetector:
-        """Load and compile the rules saved by :meth:`to_disk`."""
-        self.initialize(rules=srsly.read_json(Path(path) / _RULES_FILE))
-        return self
+    def state(self) -> Any:
+        """The data given to :meth:`initialize` (saved by ``to_disk``)."""
+        return self._rules

@@ -269,3 +269,10 @@ def test_unknown_skills_are_proposed_apart_from_taxonomy_skills(
     for u in profile.unknown_skills:
         assert text[u.start : u.end] == u.phrase
     assert {m.skill_id for m in profile.mentions} == {"python"}
+
+
+def test_without_in_a_clause_does_not_negate_skills(
+    toy_nlp: Pipeline, toy_bundle: DataBundle
+) -> None:
+    found = _mentions(toy_nlp, toy_bundle, "Closed tickets without escalation using ServiceNow.")
+    assert found["servicenow"].held

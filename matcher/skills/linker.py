@@ -15,6 +15,7 @@ context flag, see :mod:`matcher.skills.patterns`). The linker
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable
 from typing import Any
 
@@ -30,6 +31,7 @@ __all__ = ["AliasEntry", "SkillLinker"]
 
 #: (alias text, skill id, pattern id, case sensitive)
 AliasEntry = tuple[str, str, str, bool]
+_SEPARATORS = re.compile(r"[\s\-_/]+")
 
 
 def _category(span: Span) -> str:
@@ -103,7 +105,10 @@ class SkillLinker(JsonState):
             nlp: unused.
             aliases: (alias text, skill id, pattern id, case sensitive) rows.
         """
-        self._table = {alias_key(entry[0]): tuple(entry) for entry in aliases}  # type: ignore[misc]
+        self._table = {
+            alias_key(alias): (alias, skill_id, ident, bool(case_sensitive))
+            for alias, skill_id, ident, case_sensitive in aliases
+        }
 
     def __call__(self, doc: Doc) -> Doc:
         """Select the accepted skill spans of ``doc``."""
@@ -165,7 +170,8 @@ class SkillLinker(JsonState):
         if entry is None:
             return None
         alias, skill_id, ident, case_sensitive = entry
-        if case_sensitive and " ".join(alias.split()) != " ".join(text.split()):
+        # A case-sensitive alias must match letter for letter (separators aside).
+        if case_sensitive and _SEPARATORS.sub(" ", alias) != _SEPARATORS.sub(" ", text):
             return None
         return skill_id, ident
 

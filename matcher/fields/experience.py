@@ -13,7 +13,8 @@ Jobs are found in two ways:
 
 The heading's lines give the title and the employer (:mod:`matcher.fields.jobs`). When
 the section yields no job, the headline under the name (``Analyst - Example Corp``)
-stands for the current job, without dates. A job runs from its heading to the next
+stands for the current job, without dates; otherwise it fills a title or an employer
+the first job lacks. A job runs from its heading to the next
 job's heading. Jobs keep the order they are written in (most recent first, as a rule).
 """
 
@@ -143,6 +144,15 @@ def _from_headline(headline: Headline) -> ExperienceEntry:
     )
 
 
+def _filled_from_headline(job: ExperienceEntry, heading: JobHeading) -> ExperienceEntry:
+    """The first job with a missing title or employer taken from the headline."""
+    if job.title is not None and job.employer is not None:
+        return job
+    return job.model_copy(
+        update={"title": job.title or heading.title, "employer": job.employer or heading.employer}
+    )
+
+
 def extract_experience(
     text: str,
     sections: tuple[SectionSpan, ...],
@@ -186,4 +196,6 @@ def extract_experience(
         )
     if not result and headline is not None:
         result.append(_from_headline(headline))
+    elif result and headline is not None:
+        result[0] = _filled_from_headline(result[0], headline.heading)
     return tuple(result)

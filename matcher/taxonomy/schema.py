@@ -331,7 +331,11 @@ class FieldCues(_Frozen):
         employer_words: words typical of organisation names (``hospital``, ``inc``).
         institution_words: words typical of school names (``university``, ``college``).
         us_states: US states and territories, for locations (``Springfield, IL``).
-        degree_patterns: regular expressions matching a degree at a word boundary.
+        degree_patterns: regular expressions matching a degree of higher education at a
+            word boundary.
+        school_level_patterns: regular expressions matching school-leaving certificates
+            (10th/12th, SSC/HSC, high school diploma); read as degrees, but dropped beside
+            a higher degree.
     """
 
     title_words: tuple[NonEmpty, ...]
@@ -339,6 +343,7 @@ class FieldCues(_Frozen):
     institution_words: tuple[NonEmpty, ...]
     us_states: tuple[UsState, ...] = ()
     degree_patterns: tuple[Regex, ...]
+    school_level_patterns: tuple[Regex, ...] = ()
 
 
 class SectionsFile(_Frozen):

@@ -5,7 +5,9 @@ Jobs are found in two ways:
 - each date range in an experience section anchors one job. Its heading is the text on
   the date's own line (the date removed) plus the short lines just above it that are
   not bullets or sentences (at most two that are not places); when there are none
-  (layouts that put the date first), the two lines below it are used;
+  (layouts that put the date first), the two lines below it are used. A date line
+  without heading lines that repeats the previous job's range (``Duration: ...``) belongs
+  to that job;
 - a job without dates (often the current one in job-site exports) is a run of two or
   three such short lines, not taken by a dated job, that starts the section or follows
   body text, and reads as a title and an employer (a title cue word, an employer cue
@@ -37,7 +39,7 @@ _MAX_HEADING_LINE = 90
 _MAX_DATE_LINE = 180
 _HEADING_LINES = 2
 _PLACE_LINE = re.compile(r"^[A-Z][\w.' ]{1,30}(?:,\s*[A-Z][\w. ]{1,25}){1,2}\s*-?$")
-_URLISH = re.compile(r"https?://|www\.|@|\.com/", re.IGNORECASE)
+_URLISH = re.compile(r"https?://|www\.|\S@\S|\.com/", re.IGNORECASE)
 _DATE_WORDS = re.compile(
     r"\b(?:since|from|duration|period|tenure|dates?|\d+\s+(?:years?|months?))\b\s*:?",
     re.IGNORECASE,
@@ -90,6 +92,10 @@ def _reads_as_job(run: list[Line], heading: JobHeading, cues: FieldCues) -> bool
     return title_hit or employer_hit or employer_line
 
 
+def _same_dates(a: DateRange | None, b: DateRange) -> bool:
+    return a is not None and (a.start_date, a.end_date) == (b.start_date, b.end_date)
+
+
 def _dated_jobs(lines: list[Line], *, cues: FieldCues, places: set[str], today: date) -> list[_Job]:
     jobs: list[_Job] = []
     floor = 0
@@ -98,8 +104,11 @@ def _dated_jobs(lines: list[Line], *, cues: FieldCues, places: set[str], today: 
         if not ranges or len(line.text) > _MAX_DATE_LINE or i < floor:
             continue
         found = ranges[0]
-        own = _DATE_WORDS.sub("  ", line.text[: found.start] + "  " + line.text[found.end :])
         above, first = _heading_above(lines, i, floor, today)
+        if not above and jobs and _same_dates(jobs[-1].dates, found):
+            floor = i + 1  # "Duration: ..." repeating the job above is not a new job
+            continue
+        own = _DATE_WORDS.sub("  ", line.text[: found.start] + "  " + line.text[found.end :])
         heading = [ln.text for ln in above] + [own]
         last = i
         if not above and not clean_value(own):
@@ -127,10 +136,12 @@ def _undated_jobs(
             j += 1
         run = lines[i:j]
         starts_block = i == 0 or (i - 1) not in taken
-        if len(run) in _UNDATED_LINES and starts_block:
+        if len(run) > max(_UNDATED_LINES):
+            run = run[: min(_UNDATED_LINES)]  # a title and an employer above short body lines
+        if starts_block and len(run) in _UNDATED_LINES:
             heading = read_heading([ln.text for ln in run], cues=cues, places=places)
             if _reads_as_job(run, heading, cues):
-                jobs.append(_Job(i, j - 1, heading, None))
+                jobs.append(_Job(i, i + len(run) - 1, heading, None))
         i = j
     return jobs
 

@@ -4,9 +4,16 @@ Each line that :class:`~matcher.sections.rules.HeaderRules` recognises opens a s
 that runs to the next header. Text before the first header is the ``contact`` section
 (name, contact line, often a headline). Consecutive headers of the same category merge
 (a "Skills" header repeated after a page break continues the section).
+
+A header-like line of any category but ``experience`` is a job title, not a header, when
+the next non-blank line is an employer line of the job-site layout (``Employer -`` or
+``Employer - City, Region -``) and the line after that holds a year: ``Volunteer`` or
+``Software`` above ``Example Org -`` and ``2018 to Present`` heads a job.
 """
 
 from __future__ import annotations
+
+import re
 
 from matcher.domain import SectionSpan
 from matcher.sections.rules import HeaderRules
@@ -14,6 +21,19 @@ from matcher.sections.rules import HeaderRules
 __all__ = ["CONTACT", "segment_sections"]
 
 CONTACT = "contact"
+_EXPERIENCE = "experience"
+_EMPLOYER_LINE = re.compile(r"\S\s+[-–—]$")
+_YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
+
+
+def _heads_a_job(lines: list[str], index: int) -> bool:
+    """Whether line ``index`` is followed by an ``Employer -`` line and a dated line."""
+    following = [line.strip() for line in lines[index + 1 :] if line.strip()][:2]
+    return (
+        len(following) == 2
+        and bool(_EMPLOYER_LINE.search(following[0]))
+        and bool(_YEAR.search(following[1]))
+    )
 
 
 def segment_sections(text: str, rules: HeaderRules) -> tuple[SectionSpan, ...]:
@@ -29,8 +49,11 @@ def segment_sections(text: str, rules: HeaderRules) -> tuple[SectionSpan, ...]:
     """
     spans: list[SectionSpan] = []
     offset = 0
-    for line in text.split("\n"):
+    lines = text.split("\n")
+    for index, line in enumerate(lines):
         found = rules.match(line)
+        if found is not None and found.category != _EXPERIENCE and _heads_a_job(lines, index):
+            found = None
         if found is not None:
             if (
                 spans

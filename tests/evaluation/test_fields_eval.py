@@ -76,8 +76,8 @@ def test_field_extraction_on_shared_gold_meets_name_target() -> None:
     report = json.loads(result.stdout)
     assert report["n_docs"] == 220
     assert report["fields"]["Name"]["f1"] >= 0.95
-    assert report["fields"]["College Name"]["f1"] >= 0.8
-    assert report["fields"]["Designation"]["f1"] >= 0.8
+    for field in ("College Name", "Degree", "Designation", "Companies worked at"):
+        assert report["fields"][field]["f1"] >= 0.85, field
     assert report["fields"]["Companies worked at"]["f1"] >= 0.8
 
 

@@ -92,3 +92,23 @@ def test_text_without_headers_is_one_contact_section(rules) -> None:
     text = "Jane Example\nNothing else"
     spans = segment_sections(text, rules)
     assert [(s.category, s.start, s.end) for s in spans] == [("contact", 0, len(text))]
+
+
+@pytest.mark.parametrize("title", ["Volunteer Coordinator", "Volunteer", "Software"])
+def test_header_like_job_title_above_employer_line_stays_in_experience(rules, title: str) -> None:
+    text = (
+        f"Jane Example\n\nWORK EXPERIENCE\n\n{title}\n\nExample Food Bank - Pune, Maharashtra -\n\n"
+        "2019 to Present\n\n• Ran the weekly drive.\n\nEDUCATION\nB.Sc\n"
+    )
+    assert rules.match(title) is not None  # a header on its own
+    spans = segment_sections(text, rules)
+    assert [s.category for s in spans] == ["contact", "experience", "education"]
+
+
+def test_experience_header_above_employer_line_is_still_a_header(rules) -> None:
+    text = (
+        "Jane Example\n\nWORK EXPERIENCE\n\nExample Org -\n\n2016 to 2017\n\n"
+        "Volunteer\nFood drives\n"
+    )
+    spans = segment_sections(text, rules)
+    assert [s.category for s in spans] == ["contact", "experience", "volunteer"]

@@ -114,8 +114,8 @@ def fields_command(
             f"{score.precision:.3f}",
             f"{score.recall:.3f}",
             f"{score.f1:.3f}",
-            str(score.predicted),
-            str(score.gold),
+            str(score.n_pred),
+            str(score.n_gold),
         )
     out.print(table)
 

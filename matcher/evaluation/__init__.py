@@ -1,7 +1,8 @@
 """Measurements of the engine on reference data (O*NET, labelled evaluation sets)."""
 
-from matcher.evaluation.fields import FieldScore, FieldsReport, evaluate_fields
+from matcher.evaluation.fields import FieldsReport, evaluate_fields
 from matcher.evaluation.ingest import IngestReport, measure_ingest
+from matcher.evaluation.metrics import PRF
 from matcher.evaluation.onet_coverage import (
     DEFAULT_OCCUPATIONS,
     CoverageReport,
@@ -13,7 +14,7 @@ from matcher.evaluation.speed import SpeedReport, measure_speed
 __all__ = [
     "DEFAULT_OCCUPATIONS",
     "CoverageReport",
-    "FieldScore",
+    "PRF",
     "FieldsReport",
     "IngestReport",
     "SkillEvaluation",

@@ -45,10 +45,10 @@ from pathlib import Path
 
 from matcher.domain import ResumeFields
 from matcher.errors import InputError
+from matcher.evaluation.metrics import PRF
 
 __all__ = [
     "RANKED_FIELDS",
-    "FieldScore",
     "FieldsReport",
     "evaluate_fields",
     "match_values",
@@ -125,37 +125,12 @@ def match_values(
 
 
 @dataclass
-class FieldScore:
-    """Counts and scores (0..1, higher is better) of one field."""
-
-    matched_pred: int = 0
-    predicted: int = 0
-    gold: int = 0
-
-    @property
-    def precision(self) -> float:
-        """Matched predictions / predictions (0..1)."""
-        return self.matched_pred / self.predicted if self.predicted else 0.0
-
-    @property
-    def recall(self) -> float:
-        """Matched gold values / gold values (0..1)."""
-        return self.matched_pred / self.gold if self.gold else 0.0
-
-    @property
-    def f1(self) -> float:
-        """Harmonic mean of precision and recall (0..1)."""
-        p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p + r else 0.0
-
-
-@dataclass
 class FieldsReport:
     """Per-field scores over a gold file."""
 
     n_docs: int = 0
     failed: int = 0
-    fields: dict[str, FieldScore] = field(default_factory=dict)
+    fields: dict[str, PRF] = field(default_factory=dict)
 
     def as_dict(self) -> dict[str, object]:
         """``{"n_docs", "failed", "fields": {name: {"precision", "recall", "f1", ...}}}``."""
@@ -167,8 +142,8 @@ class FieldsReport:
                     "precision": round(s.precision, 4),
                     "recall": round(s.recall, 4),
                     "f1": round(s.f1, 4),
-                    "predicted": s.predicted,
-                    "gold": s.gold,
+                    "predicted": s.n_pred,
+                    "gold": s.n_gold,
                 }
                 for name, s in self.fields.items()
             },
@@ -188,7 +163,7 @@ def evaluate_fields(gold_path: Path, extract: Callable[[str], ResumeFields]) -> 
     Raises:
         InputError: the gold file is missing or not JSON Lines.
     """
-    report = FieldsReport(fields={name: FieldScore() for name in _PREDICTORS})
+    report = FieldsReport(fields={name: PRF(0, 0, 0, 0) for name in _PREDICTORS})
     try:
         lines = gold_path.read_text(encoding="utf-8").splitlines()
     except OSError as exc:
@@ -211,8 +186,5 @@ def evaluate_fields(gold_path: Path, extract: Callable[[str], ResumeFields]) -> 
             gold = [g["text"] for g in gold_fields.get(_GOLD_NAME.get(name, name), [])]
             values = predictor(predicted) if predicted is not None else []
             matched, n_pred, n_gold = match_values(values, gold, ranked=name in RANKED_FIELDS)
-            score = report.fields[name]
-            score.matched_pred += matched
-            score.predicted += n_pred
-            score.gold += n_gold
+            report.fields[name] += PRF(matched, n_pred, matched, n_gold)
     return report

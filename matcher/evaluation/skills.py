@@ -29,6 +29,7 @@ from pathlib import Path
 
 from matcher.domain import SkillMention
 from matcher.errors import InputError
+from matcher.evaluation.metrics import PRF
 
 __all__ = [
     "DocumentResult",
@@ -69,42 +70,6 @@ class GoldDocument:
     kind: str
     text: str
     mentions: tuple[GoldMention, ...]
-
-
-@dataclass(frozen=True)
-class PRF:
-    """Precision, recall and F1 (0..1) with the counts behind them."""
-
-    tp_pred: int
-    n_pred: int
-    tp_gold: int
-    n_gold: int
-
-    @property
-    def precision(self) -> float:
-        """Matched predictions / predictions."""
-        return self.tp_pred / self.n_pred if self.n_pred else 0.0
-
-    @property
-    def recall(self) -> float:
-        """Matched gold mentions / gold mentions."""
-        return self.tp_gold / self.n_gold if self.n_gold else 0.0
-
-    @property
-    def f1(self) -> float:
-        """Harmonic mean of precision and recall."""
-        p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p + r else 0.0
-
-    def as_dict(self) -> dict[str, float | int]:
-        """Rounded numbers and counts, for JSON."""
-        return {
-            "precision": round(self.precision, 4),
-            "recall": round(self.recall, 4),
-            "f1": round(self.f1, 4),
-            "n_pred": self.n_pred,
-            "n_gold": self.n_gold,
-        }
 
 
 @dataclass(frozen=True)
@@ -240,7 +205,7 @@ def _partial(p: GoldMention, g: GoldMention) -> bool:
 
 class _Tally:
     def __init__(self) -> None:
-        self.tp_pred = self.n_pred = self.tp_gold = self.n_gold = 0
+        self.total = PRF(0, 0, 0, 0)
 
     def add(
         self,
@@ -249,14 +214,11 @@ class _Tally:
         same: Callable[[GoldMention, GoldMention], bool],
     ) -> tuple[set[int], set[int]]:
         mp, mg = _match(pred, gold, same)
-        self.tp_pred += len(mp)
-        self.n_pred += len(pred)
-        self.tp_gold += len(mg)
-        self.n_gold += len(gold)
+        self.total += PRF(len(mp), len(pred), len(mg), len(gold))
         return mp, mg
 
     def prf(self) -> PRF:
-        return PRF(self.tp_pred, self.n_pred, self.tp_gold, self.n_gold)
+        return self.total
 
 
 def evaluate_skills(

@@ -14,19 +14,27 @@ from pydantic import BaseModel, ConfigDict, Field
 __all__ = [
     "CandidateProfile",
     "CertificationEntry",
+    "CertificationLink",
     "CompetencyScore",
     "ContactInfo",
+    "CurriculumLink",
     "EducationEntry",
+    "EducationRequirement",
     "ExperienceEntry",
+    "GapAnalysis",
+    "JobAnalysis",
+    "JobSkill",
     "RawDocument",
     "ResumeFields",
     "RoleScore",
     "RoleSkillEvidence",
     "SectionSpan",
     "SkillExperience",
+    "SkillGap",
     "SkillMention",
     "TierSummary",
     "UnknownSkill",
+    "YearsRequirement",
 ]
 
 
@@ -311,3 +319,198 @@ class TierSummary(_Value):
     mean_level: float = Field(ge=0)
     evidenced: int = Field(ge=0)
     total: int = Field(ge=0)
+
+
+# --- gap analysis --------------------------------------------------------------------
+
+
+class CurriculumLink(_Value):
+    """A curriculum component where a skill is taught.
+
+    Attributes:
+        component: component number in ``data/curriculum.yaml``.
+        title: the component's published title.
+        role_emphasis: how the target role weighs the component (``core``,
+            ``secondary``, ``overlap``); None when the role does not list it.
+        via: competency-model blocks linking the skill to the component (empty when the
+            component names the skill itself).
+    """
+
+    component: int = Field(ge=1)
+    title: str
+    role_emphasis: str | None = None
+    via: tuple[str, ...] = ()
+
+
+class CertificationLink(_Value):
+    """A certification whose competency-model block covers a skill.
+
+    Attributes:
+        skill_id: the certification's taxonomy id.
+        label: its display label.
+        for_role: the target role lists it among its certifications or exam.
+        via: the competency-model blocks the certification shares with the skill.
+    """
+
+    skill_id: str
+    label: str
+    for_role: bool = False
+    via: tuple[str, ...] = ()
+
+
+class SkillGap(_Value):
+    """A role skill the document lacks (or only partly shows), and what adding it is worth.
+
+    Attributes:
+        skill_id: the role skill.
+        label: its display label.
+        category: taxonomy category id.
+        importance: ``required``, ``core`` or ``supporting``.
+        weight: the importance weight from ``data/scoring.yaml`` (> 0).
+        credit: 0..1, the share of the weight earned now (0 missing, the parent credit
+            when only a broader skill is shown).
+        via: broader skills in the document that earn the partial credit.
+        gain: 0..100, fit-score points gained by adding this skill alone.
+        reachable_score: 0..100, the rule fit score after adding this skill and every
+            skill listed before it in the same list.
+        curriculum: where the skill is taught, role's core components first.
+        certifications: certifications that cover it, the role's own first.
+    """
+
+    skill_id: str
+    label: str
+    category: str
+    importance: str
+    weight: float = Field(gt=0)
+    credit: float = Field(ge=0, le=1)
+    via: tuple[str, ...] = ()
+    gain: float = Field(ge=0, le=100)
+    reachable_score: float = Field(ge=0, le=100)
+    curriculum: tuple[CurriculumLink, ...] = ()
+    certifications: tuple[CertificationLink, ...] = ()
+
+
+class GapAnalysis(_Value):
+    """What a document lacks for one role, ordered by what it is worth.
+
+    Scores are the rule-based fit (0..100, higher is better), the same the role list shows.
+
+    Attributes:
+        data_version: data set the analysis used.
+        role_id: the target role.
+        role_name: its official name.
+        score: the current fit score (0..100).
+        missing: role skills with no credit, heaviest first (at most the requested limit).
+        missing_total: how many role skills have no credit.
+        score_with_missing: 0..100, the fit score with every missing skill added.
+        upgrades: role skills with partial credit (only a broader skill shown), heaviest
+            first; ``reachable_score`` counts from the current score, upgrades only.
+        upgrades_total: how many role skills have partial credit.
+    """
+
+    data_version: str
+    role_id: str
+    role_name: str
+    score: float = Field(ge=0, le=100)
+    missing: tuple[SkillGap, ...]
+    missing_total: int = Field(ge=0)
+    score_with_missing: float = Field(ge=0, le=100)
+    upgrades: tuple[SkillGap, ...] = ()
+    upgrades_total: int = Field(ge=0, default=0)
+
+
+# --- job descriptions ----------------------------------------------------------------
+
+
+class JobSkill(_Value):
+    """A taxonomy skill a job text asks for.
+
+    Attributes:
+        skill_id: taxonomy id.
+        label: display label.
+        category: taxonomy category id.
+        requirement: ``required``, ``preferred`` or None (named without either cue); a
+            skill named several times takes the strongest.
+        years: the fewest years of experience the text asks for with this skill, if any.
+        mentions: how many times the text names it (held mentions only).
+        start: offset of its first mention.
+    """
+
+    skill_id: str
+    label: str
+    category: str
+    requirement: str | None = None
+    years: float | None = Field(default=None, ge=0)
+    mentions: int = Field(ge=1)
+    start: int = Field(ge=0)
+
+
+class YearsRequirement(_Value):
+    """A duration of experience a job text asks for ("3+ years of Epic experience").
+
+    Attributes:
+        min_years: lower bound in years (months / 12 for "18 months").
+        max_years: upper bound of a range ("2-5 years"); None when open ("3+ years").
+        skill_ids: skills the duration is about; empty when it is about the job overall.
+        requirement: ``required``, ``preferred`` or None.
+        text: the duration as written; start/end: its offsets in the text.
+    """
+
+    min_years: float = Field(ge=0)
+    max_years: float | None = Field(default=None, ge=0)
+    skill_ids: tuple[str, ...] = ()
+    requirement: str | None = None
+    text: str
+    start: int = Field(ge=0)
+    end: int = Field(gt=0)
+
+
+class EducationRequirement(_Value):
+    """A level of education a job text names.
+
+    Attributes:
+        level: level id from ``data/extraction.yaml`` (``bachelor`` ...).
+        rank: 0 (high school) upwards.
+        field_skill_ids: skills named as the field of study in the same clause.
+        or_equivalent: the clause accepts equivalent experience instead.
+        requirement: ``required``, ``preferred`` or None.
+        text: the degree as written; start/end: its offsets in the text.
+    """
+
+    level: str
+    rank: int = Field(ge=0)
+    field_skill_ids: tuple[str, ...] = ()
+    or_equivalent: bool = False
+    requirement: str | None = None
+    text: str
+    start: int = Field(ge=0)
+    end: int = Field(gt=0)
+
+
+class JobAnalysis(_Value):
+    """What the engine reads in an employer's job text.
+
+    Attributes:
+        data_version: data set the analysis used.
+        profile: every skill mention (offsets, context), as for a resume.
+        roles: the twelve role scores of the text, best fit first.
+        required: skills the text requires, in text order (certifications apart).
+        preferred: skills it prefers, in text order (certifications apart).
+        unspecified: skills named without a required/preferred cue (certifications apart).
+        certifications: certification skills, each with its requirement.
+        years: durations of experience asked for, in text order.
+        min_years: the largest lower bound among the non-preferred durations (all of them
+            when every one is preferred): the experience the job asks for; None if none.
+        education: levels of education named, in text order.
+    """
+
+    data_version: str
+    profile: CandidateProfile
+    roles: tuple[RoleScore, ...]
+    required: tuple[JobSkill, ...] = ()
+    preferred: tuple[JobSkill, ...] = ()
+    unspecified: tuple[JobSkill, ...] = ()
+    certifications: tuple[JobSkill, ...] = ()
+    years: tuple[YearsRequirement, ...] = ()
+    min_years: float | None = Field(default=None, ge=0)
+    education: tuple[EducationRequirement, ...] = ()

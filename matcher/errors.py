@@ -14,7 +14,8 @@ Every error the package raises on purpose derives from :class:`MatcherError`, so
         ├── EncryptedDocumentError  password-protected file
         ├── NoTextLayerError        a scanned (image-only) PDF
         ├── DocumentTooLargeError   over a byte, page or expanded-size limit
-        └── DocumentTimeoutError    parsing took longer than the time limit
+        ├── DocumentTimeoutError    parsing took longer than the time limit
+        └── UnknownRoleError        a role id that is not one of the data set's roles
 
 Input errors carry messages meant for the graduate who uploaded the file: they say what
 is wrong and what to do about it, and never echo the file's content.
@@ -37,6 +38,7 @@ __all__ = [
     "InputError",
     "MatcherError",
     "NoTextLayerError",
+    "UnknownRoleError",
     "UnsupportedFormatError",
 ]
 
@@ -83,6 +85,20 @@ class DocumentTooLargeError(InputError):
 
 class DocumentTimeoutError(InputError):
     """Reading the file took longer than the configured time limit."""
+
+
+class UnknownRoleError(InputError):
+    """A request names a role id that the data set does not define.
+
+    Args:
+        role_id: the id asked for.
+        known: the role ids the data set defines.
+    """
+
+    def __init__(self, role_id: str, known: Sequence[str]) -> None:
+        self.role_id = role_id
+        self.known = tuple(known)
+        super().__init__(f"unknown role {role_id!r}; known roles: {', '.join(self.known)}")
 
 
 class DataProblem:

@@ -13,14 +13,20 @@ from matcher.config import Settings
 from matcher.domain import (
     CandidateProfile,
     CompetencyScore,
+    GapAnalysis,
+    JobAnalysis,
     ResumeFields,
     RoleScore,
     SkillExperience,
     TierSummary,
 )
+from matcher.errors import InputError, UnknownRoleError
 from matcher.fields import extract_fields, skill_experience
 from matcher.pipeline import Pipeline, build_nlp, extract_profile
 from matcher.scoring import competency_profile, score_roles, tier_summaries
+from matcher.scoring.gaps import gap_analysis
+from matcher.scoring.jobs import analyse_job as read_job
+from matcher.scoring.jobs import job_rules
 from matcher.sections import HeaderRules, compile_rules, segment_sections
 from matcher.taxonomy import DataBundle, load_bundle
 
@@ -99,6 +105,49 @@ class MatchingEngine:
         )
         years = skill_experience(analysis.profile.mentions, resume.experience)
         return replace(analysis, fields=resume, skill_years=years)
+
+    def gaps(
+        self, subject: CandidateProfile | Analysis, role_id: str, *, limit: int | None = None
+    ) -> GapAnalysis:
+        """What a document lacks for one role, with where to learn it and reachable scores.
+
+        Args:
+            subject: the document's profile, or its analysis.
+            role_id: the target role's id.
+            limit: most skills listed as missing and as upgrades (None: all, >= 0).
+
+        Returns:
+            Missing skills heaviest first and partly shown skills, each with the rule fit
+            score (0..100) reached by adding it and the ones before it.
+
+        Raises:
+            UnknownRoleError: ``role_id`` is not one of the data set's roles.
+            InputError: ``limit`` is negative.
+        """
+        role = self.bundle.roles.get(role_id)
+        if role is None:
+            raise UnknownRoleError(role_id, list(self.bundle.roles))
+        if limit is not None and limit < 0:
+            raise InputError(f"limit must be 0 or more, got {limit}")
+        profile = subject.profile if isinstance(subject, Analysis) else subject
+        return gap_analysis(profile, role, self.bundle, limit=limit)
+
+    def analyse_job(self, text: str) -> JobAnalysis:
+        """Read an employer's job text: roles, required/preferred skills, years, education.
+
+        Args:
+            text: the normalised job text (``RawDocument.text``).
+
+        Returns:
+            The job analysis; its role scores are those :meth:`analyse_text` gives.
+
+        Raises:
+            InputError: the text is over the configured size limit.
+        """
+        analysis = self.analyse_text(text)
+        return read_job(
+            text, analysis.profile, analysis.roles, self.bundle, rules=job_rules(self.bundle)
+        )
 
 
 def load_engine(settings: Settings) -> MatchingEngine:

@@ -1,6 +1,7 @@
 """The ``matcher`` command line.
 
-Commands: ``validate-data``, ``score FILE``, and ``evaluate`` (``skills``, ``fields``,
+Commands: ``validate-data``, ``score FILE``, ``gaps FILE --role ROLE``, ``job FILE``
+(:mod:`matcher.cli.analyse`) and ``evaluate`` (``skills``, ``fields``,
 ``ingest``, ``speed``, ``taxonomy-coverage``). Errors the user can fix exit with status 2
 and a message; invalid data exits 1. Logging is configured here and nowhere else.
 """
@@ -16,6 +17,7 @@ import typer
 
 from matcher.cli._common import DataDirOption, engine_for, err, fail, out, settings_for
 from matcher.cli._render import analysis_json, highlight, print_analysis
+from matcher.cli.analyse import gaps, job
 from matcher.cli.evaluate import evaluate_app
 from matcher.errors import DataValidationError, MatcherError
 from matcher.ingest import IngestLimits, read_document
@@ -30,6 +32,8 @@ app = typer.Typer(
     add_completion=False,
 )
 app.add_typer(evaluate_app, name="evaluate")
+app.command("gaps")(gaps)
+app.command("job")(job)
 
 
 @app.callback()

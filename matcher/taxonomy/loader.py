@@ -308,6 +308,22 @@ def _check_competencies(
     return found
 
 
+def _check_curriculum(
+    path: Path,
+    curriculum: Mapping[int, CurriculumComponent],
+    skills: Mapping[str, Skill],
+    competency_ids: set[str],
+    problems: _Problems,
+) -> None:
+    for component in curriculum.values():
+        for comp_id in component.competencies:
+            if comp_id not in competency_ids:
+                problems.add(path, f"component {component.number}: unknown competency {comp_id!r}")
+        for skill_id in component.skills:
+            if skill_id not in skills:
+                problems.add(path, f"component {component.number}: unknown skill {skill_id!r}")
+
+
 def _check_sections(path: Path, sections: SectionsFile, problems: _Problems) -> None:
     owner: dict[str, str] = {}
     for category in sections.categories:
@@ -391,6 +407,7 @@ def load_bundle(data_dir: Path) -> DataBundle:
     cur_path = root / "curriculum.yaml"
     cur_file = _validate(CurriculumFile, _read_yaml(cur_path, problems), cur_path, problems)
     curriculum = {c.number: c for c in cur_file.components} if cur_file else {}
+    _check_curriculum(cur_path, curriculum, skills, set(competencies), problems)
 
     sc_path = root / "scoring.yaml"
     scoring = _validate(ScoringConfig, _read_yaml(sc_path, problems), sc_path, problems)

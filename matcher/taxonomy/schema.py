@@ -22,8 +22,10 @@ __all__ = [
     "CompetencyModel",
     "CurriculumComponent",
     "CurriculumFile",
+    "DegreeLevel",
     "FieldCues",
     "Importance",
+    "JobRequirementRules",
     "MentionType",
     "ModelEdition",
     "NameStatus",
@@ -270,12 +272,20 @@ class CompetencyModel(_Frozen):
 
 
 class CurriculumComponent(_Frozen):
-    """A component (course) of the ONC health IT curriculum."""
+    """A component (course) of the ONC health IT curriculum.
+
+    Attributes:
+        competencies: competency-model blocks the component teaches (our mapping): a
+            skill that evidences one of them can be learned there.
+        skills: skills the component teaches that no block of ``competencies`` lists.
+    """
 
     number: int = Field(ge=1)
     title: NonEmpty
     version: NonEmpty
     certainty: Certainty
+    competencies: list[Slug] = Field(default_factory=list)
+    skills: list[Slug] = Field(default_factory=list)
 
 
 class CurriculumFile(_Frozen):
@@ -410,6 +420,51 @@ class UnknownSkillRules(_Frozen):
     min_chars: int = Field(default=3, ge=1)
 
 
+class DegreeLevel(_Frozen):
+    """A level of education and the patterns that name it in job text.
+
+    Attributes:
+        level: id of the level (``bachelor``).
+        rank: order of the levels, 0 lowest (high school) upwards.
+        patterns: regular expressions (case-insensitive, matched at a word start).
+    """
+
+    level: Slug
+    rank: int = Field(ge=0, le=9)
+    patterns: tuple[Regex, ...] = Field(min_length=1)
+
+
+class JobRequirementRules(_Frozen):
+    """How job text states years of experience and education.
+
+    A duration ("3+ years", "two to five years") counts as an experience requirement
+    when an ``experience_words`` word follows it within ``window_words`` words of its
+    clause, a ``lead_cues`` phrase ends right before it, a ``link_words`` word follows
+    it directly, or it opens a bullet line or follows "(" or ":"; it is dropped when a
+    ``reject_before`` phrase ends right before it, a ``reject_after`` phrase starts right
+    after it ("within 2 years", "25 years ago") or it is over ``max_years``.
+
+    Attributes:
+        experience_words: words that make a duration experience ("experience").
+        lead_cues: phrases that make a duration a requirement ("minimum of").
+        link_words: words right after the unit that tie it to a subject ("in", "with").
+        reject_before: phrases before a duration that make it something else.
+        reject_after: phrases after the unit that make it something else.
+        window_words: how far, in words, an experience word may follow the unit.
+        max_years: longer durations are never read as experience asked of a person.
+        degree_levels: levels of education and how job text names them.
+    """
+
+    experience_words: tuple[NonEmpty, ...] = ()
+    lead_cues: tuple[NonEmpty, ...] = ()
+    link_words: tuple[NonEmpty, ...] = ()
+    reject_before: tuple[NonEmpty, ...] = ()
+    reject_after: tuple[NonEmpty, ...] = ()
+    window_words: int = Field(default=8, ge=1, le=30)
+    max_years: float = Field(default=30, gt=0)
+    degree_levels: tuple[DegreeLevel, ...] = ()
+
+
 class ExtractionRules(_Frozen):
     """``data/extraction.yaml``: context rules for skill mentions and list handling.
 
@@ -426,6 +481,7 @@ class ExtractionRules(_Frozen):
             Inpatient and Cadence" shares "Epic" across its items).
         max_list_item_tokens: longest list item, in tokens, that inherits a prefix.
         max_header_chars: longest line taken as a requirement-block header.
+        job_requirements: years of experience and education in job text.
     """
 
     negation: CueList
@@ -438,3 +494,4 @@ class ExtractionRules(_Frozen):
     list_separators: tuple[NonEmpty, ...] = Field(min_length=1)
     max_list_item_tokens: int = Field(default=3, ge=1, le=6)
     max_header_chars: int = Field(default=60, ge=10, le=200)
+    job_requirements: JobRequirementRules = JobRequirementRules()

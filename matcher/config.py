@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+import os
 from functools import lru_cache
 from pathlib import Path
+from typing import Literal
 
-from pydantic import Field
+from pydantic import Field, SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
-__all__ = ["Settings", "get_settings"]
+__all__ = ["MIN_SECRET_CHARS", "Settings", "get_settings"]
+
+#: shortest secret key accepted outside development mode (characters).
+MIN_SECRET_CHARS = 32
 
 
 def _bundled(name: str) -> Path:
@@ -18,6 +23,13 @@ def _bundled(name: str) -> Path:
     package_dir = Path(__file__).resolve().parent
     in_wheel = package_dir / "_bundled" / name
     return in_wheel if in_wheel.is_dir() else package_dir.parent / name
+
+
+def _state_dir() -> Path:
+    # Where the service keeps its SQLite file by default: the XDG data directory, so the
+    # database does not depend on the directory the command is started from.
+    base = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
+    return Path(base) / "healthit-matcher"
 
 
 class Settings(BaseSettings):
@@ -36,6 +48,20 @@ class Settings(BaseSettings):
         max_text_chars: longest text the pipeline accepts, in characters.
         context_window_tokens: how many tokens around an ambiguous alias are searched
             for supporting skills before the alias is accepted.
+        role_model_version: version of the ``role_scorer`` artifact in ``models_dir``
+            (None: the highest version present; without any, scores are rule-based only).
+        environment: ``development`` (the default: demo data, a per-process secret when
+            none is set) or ``production`` (a secret key is required, no demo data).
+        state_dir: directory of the default SQLite database.
+        database_url: SQLAlchemy URL of the store (default: SQLite file in ``state_dir``);
+            ``postgresql://...`` uses PostgreSQL through psycopg.
+        secret_key: key signing access tokens; required outside development, at least
+            ``MIN_SECRET_CHARS`` characters.
+        token_minutes: lifetime of an access token, in minutes.
+        demo_data: load the synthetic demo graduates and employers into an empty
+            database at start (None: on in development, off in production).
+        page_size_max: most items one page of a list endpoint returns.
+        ranking_pool_max: most candidates a job or skill search scores in one request.
     """
 
     model_config = SettingsConfigDict(env_prefix="MATCHER_", frozen=True)
@@ -49,6 +75,30 @@ class Settings(BaseSettings):
     max_zip_entries: int = Field(default=2_000, gt=0)
     max_text_chars: int = Field(default=500_000, gt=0)
     context_window_tokens: int = Field(default=12, ge=1, le=200)
+    role_model_version: str | None = Field(default=None, pattern=r"^\d+\.\d+\.\d+$")
+    environment: Literal["development", "production"] = "development"
+    state_dir: Path = Field(default_factory=_state_dir)
+    database_url: str | None = None
+    secret_key: SecretStr | None = None
+    token_minutes: int = Field(default=60, gt=0, le=7 * 24 * 60)
+    demo_data: bool | None = None
+    page_size_max: int = Field(default=100, gt=0, le=1_000)
+    ranking_pool_max: int = Field(default=5_000, gt=0)
+
+    @property
+    def development(self) -> bool:
+        """True in development mode (the default)."""
+        return self.environment == "development"
+
+    @property
+    def store_url(self) -> str:
+        """The database URL in use: ``database_url``, or the SQLite file in ``state_dir``."""
+        return self.database_url or f"sqlite:///{self.state_dir / 'matcher.sqlite3'}"
+
+    @property
+    def load_demo_data(self) -> bool:
+        """Whether to load demo data into an empty database (``demo_data``, else dev mode)."""
+        return self.development if self.demo_data is None else self.demo_data
 
 
 @lru_cache(maxsize=1)

@@ -141,3 +141,29 @@ class DataValidationError(MatcherError):
         self.problems = list(problems)
         lines = "\n".join(f"  - {p}" for p in self.problems)
         super().__init__(f"{len(self.problems)} problem(s) in the data directory:\n{lines}")
+
+
+# --- the service: requests about stored records ---------------------------------------
+# Raised by matcher.usecases; the API maps each class to one HTTP status (api/problems.py):
+#   MatcherError ├── AuthenticationError  wrong credentials, expired or invalid token (401)
+#                ├── AccessDeniedError    signed in, but this role may not do that (403)
+#                ├── NotFoundError        no such record, or not visible to the caller (404)
+#                └── InputError └── ConflictError  clashes with stored data (409)
+
+__all__ += ["AccessDeniedError", "AuthenticationError", "ConflictError", "NotFoundError"]
+
+
+class AuthenticationError(MatcherError):
+    """The caller could not be identified: wrong credentials or an invalid token."""
+
+
+class AccessDeniedError(MatcherError):
+    """The caller is known but may not do this (e.g. a graduate asking for candidates)."""
+
+
+class NotFoundError(MatcherError):
+    """The record does not exist, or the caller may not see it (the two look the same)."""
+
+
+class ConflictError(InputError):
+    """The request clashes with stored data (an email already registered...)."""

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import shutil
-from collections.abc import Callable
+import uuid
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -11,6 +13,7 @@ import pytest
 from matcher.config import Settings
 from matcher.pipeline import Pipeline, build_nlp
 from matcher.service import MatchingEngine, load_engine
+from matcher.store import Store, open_store
 from matcher.taxonomy import DataBundle, load_bundle
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -68,3 +71,60 @@ def shared_path(*parts: str) -> Path:
     if not path.exists():
         pytest.skip(f"{path} is absent: the shared reference data is not beside this checkout")
     return path
+
+
+# --- the store and the service (tests/store, tests/api) ------------------------------
+
+POSTGRES_URL_VAR = "MATCHER_TEST_DATABASE_URL"
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+def store_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    """A fresh, empty database: a SQLite file, or a new schema on the PostgreSQL server."""
+    if request.param == "sqlite":
+        yield f"sqlite:///{tmp_path / 'store.sqlite3'}"
+        return
+    base = os.environ.get(POSTGRES_URL_VAR)
+    if not base:
+        pytest.skip(f"{POSTGRES_URL_VAR} is not set: no PostgreSQL server to test against")
+    from sqlalchemy import text
+
+    from matcher.store import make_engine
+
+    schema = f"t_{uuid.uuid4().hex[:12]}"
+    admin = make_engine(base)
+    with admin.begin() as connection:
+        connection.execute(text(f'CREATE SCHEMA "{schema}"'))
+    separator = "&" if "?" in base else "?"
+    try:
+        yield f"{base}{separator}options=-csearch_path%3D{schema}"
+    finally:
+        with admin.begin() as connection:
+            connection.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
+        admin.dispose()
+
+
+@pytest.fixture
+def store(store_url: str) -> Iterator[Store]:
+    """The store on ``store_url``, migrated to the newest schema."""
+    opened = open_store(store_url)
+    try:
+        yield opened
+    finally:
+        opened.close()
+
+
+TOY_RESUME = """Jordan Sample
+jordan.sample@example.org | (555) 010-2233
+Springfield, IL
+
+SKILLS
+Python, SQL, HL7 v2, Epic Cadence, workflow analysis, communication
+
+EXPERIENCE
+Interface Analyst, Example Health Clinic, Jan 2019 - Dec 2021
+Built HL7 v2 interfaces in Python and SQL; trained staff on Epic Cadence.
+
+EDUCATION
+B.S. Health Informatics, Example State University, 2018
+"""

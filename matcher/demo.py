@@ -1,0 +1,1 @@
+"""Synthetic demo data for a first start in development (filled in by the service work)."""

@@ -1,0 +1,19 @@
+"""Ranking of opted-in candidates for skill searches and job descriptions (pure functions)."""
+
+from matcher.ranking.rank import (
+    CandidateFacts,
+    JobRequirements,
+    RankedCandidate,
+    SkillGroup,
+    rank_for_job,
+    rank_for_skills,
+)
+
+__all__ = [
+    "CandidateFacts",
+    "JobRequirements",
+    "RankedCandidate",
+    "SkillGroup",
+    "rank_for_job",
+    "rank_for_skills",
+]

@@ -1,0 +1,197 @@
+"""Graduates: upload a resume, read what the engine found, choose who may find them."""
+
+from __future__ import annotations
+
+import logging
+
+from matcher.domain import GapAnalysis, RoleOutcome
+from matcher.errors import InputError, NotFoundError
+from matcher.ingest import IngestLimits, read_document
+from matcher.service import MatchingEngine
+from matcher.store import Session
+from matcher.store.orm import GraduateProfileRow, ResumeFileRow, ResumeRow
+from matcher.store.resumes import (
+    ResumeAnalysis,
+    StoredFile,
+    candidate_profile,
+    find_profile_of_user,
+    save_resume,
+)
+from matcher.usecases.common import Principal, require_role
+
+__all__ = [
+    "my_gaps",
+    "my_profile",
+    "my_resume",
+    "my_resume_file",
+    "process_resume",
+    "program_levels",
+    "update_my_settings",
+]
+
+log = logging.getLogger(__name__)
+
+
+def my_profile(*, session: Session, caller: Principal) -> GraduateProfileRow:
+    """The calling graduate's profile.
+
+    Raises:
+        AccessDeniedError: the caller is not a graduate.
+        NotFoundError: the profile is gone (the account was deleted meanwhile).
+    """
+    require_role(caller, "graduate")
+    profile = find_profile_of_user(session=session, user_id=caller.user_id)
+    if profile is None:
+        raise NotFoundError("this account has no graduate profile")
+    return profile
+
+
+def my_resume(*, session: Session, caller: Principal) -> ResumeRow:
+    """The calling graduate's current resume, with its analysis.
+
+    Raises:
+        NotFoundError: no resume uploaded yet.
+    """
+    profile = my_profile(session=session, caller=caller)
+    if profile.resume is None:
+        raise NotFoundError("no resume uploaded yet: POST one to /api/v1/me/resume")
+    return profile.resume
+
+
+def my_resume_file(*, session: Session, caller: Principal) -> tuple[ResumeRow, ResumeFileRow]:
+    """The calling graduate's original file, byte for byte."""
+    resume = my_resume(session=session, caller=caller)
+    if resume.file is None:
+        raise NotFoundError("the original file of this resume is not stored")
+    return resume, resume.file
+
+
+def process_resume(
+    *,
+    session: Session,
+    engine: MatchingEngine,
+    caller: Principal,
+    data: bytes,
+    filename: str,
+    media_type: str,
+) -> ResumeRow:
+    """Read, analyse and store a graduate's resume (replacing the previous one).
+
+    The file is read and analysed before anything is written, so a bad file leaves the
+    stored resume as it was.
+
+    Args:
+        session: open session (the caller commits).
+        engine: the loaded engine.
+        caller: the graduate.
+        data: the file's bytes.
+        filename: the name it was uploaded under (kept; never logged).
+        media_type: the content type the client declared (kept for the download).
+
+    Raises:
+        AccessDeniedError: the caller is not a graduate.
+        InputError: a subclass saying what is wrong with the file.
+    """
+    profile = my_profile(session=session, caller=caller)
+    settings = engine.settings
+    document = read_document(data, filename=filename, limits=IngestLimits.from_settings(settings))
+    analysis = engine.analyse_resume(document.text)
+    outcome = getattr(analysis, "outcome", None)
+    outcome = outcome if isinstance(outcome, RoleOutcome) else None
+    categories = {c.id for c in engine.bundle.categories.values() if c.mention_type == "CERT"}
+    resume = save_resume(
+        session=session,
+        profile=profile,
+        file=StoredFile(
+            filename=filename or "resume",
+            content=data,
+            media_type=media_type or "application/octet-stream",
+            source_format=document.source_format,
+            pages=document.pages,
+        ),
+        analysis=ResumeAnalysis(
+            text=document.text,
+            profile=analysis.profile,
+            roles=analysis.roles,
+            competencies=analysis.competencies,
+            tiers=analysis.tiers,
+            fields=analysis.fields,
+            skill_years=analysis.skill_years,
+            data_version=analysis.data_version,
+            outcome=outcome,
+            model_version=outcome.model_version if outcome else None,
+        ),
+        certification_categories=categories,
+    )
+    log.info(
+        "resume stored: %s, %d bytes, %d skill mentions",
+        document.source_format,
+        len(data),
+        len(analysis.profile.mentions),
+    )
+    return resume
+
+
+def program_levels(engine: MatchingEngine) -> tuple[str, ...]:
+    """The program levels the roles name (``community-college``, ``university``)."""
+    return tuple(sorted({str(role.level) for role in engine.bundle.roles.values()}))
+
+
+def update_my_settings(
+    *,
+    session: Session,
+    engine: MatchingEngine,
+    caller: Principal,
+    searchable: bool | None = None,
+    open_to_remote: bool | None = None,
+    program_level: str | None = None,
+    clear_program_level: bool = False,
+) -> GraduateProfileRow:
+    """Change what the graduate chooses: searchable, open to remote work, program level.
+
+    Args:
+        session: open session (the caller commits).
+        engine: the loaded engine (knows the program levels).
+        caller: the graduate.
+        searchable: employers may find the profile (None: unchanged).
+        open_to_remote: open to remote work (None: unchanged).
+        program_level: the training program's level (None: unchanged).
+        clear_program_level: forget the program level.
+
+    Raises:
+        InputError: an unknown program level.
+    """
+    profile = my_profile(session=session, caller=caller)
+    if searchable is not None:
+        profile.searchable = searchable
+    if open_to_remote is not None:
+        profile.open_to_remote = open_to_remote
+    if program_level is not None:
+        levels = program_levels(engine)
+        if program_level not in levels:
+            raise InputError(
+                f"program_level must be one of {', '.join(levels)}, got {program_level!r}"
+            )
+        profile.program_level = program_level
+    if clear_program_level:
+        profile.program_level = None
+    session.flush()
+    return profile
+
+
+def my_gaps(
+    *,
+    session: Session,
+    engine: MatchingEngine,
+    caller: Principal,
+    role_id: str,
+    limit: int | None = None,
+) -> GapAnalysis:
+    """What the graduate's resume lacks for a role, heaviest first, with where to learn it.
+
+    Raises:
+        NotFoundError: no resume yet.
+        UnknownRoleError: no such role.
+    """
+    resume = my_resume(session=session, caller=caller)
+    return engine.gaps(candidate_profile(resume), role_id, limit=limit)

@@ -14,7 +14,8 @@ from collections.abc import Sequence
 
 from matcher.domain import CandidateProfile, JobAnalysis, JobSkill, RoleScore, YearsRequirement
 from matcher.errors import ConfigurationError
-from matcher.scoring.job_text import JobTextRules, find_education, find_years
+from matcher.scoring.job_rules import JobTextRules
+from matcher.scoring.job_text import find_education, find_years
 from matcher.taxonomy import DataBundle
 from matcher.taxonomy.schema import MentionType
 

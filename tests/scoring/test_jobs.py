@@ -6,7 +6,8 @@ import pytest
 import yaml
 
 from matcher.domain import SkillMention
-from matcher.scoring.job_text import JobTextRules, find_education, find_years
+from matcher.scoring.job_rules import JobTextRules
+from matcher.scoring.job_text import find_education, find_years
 from matcher.service import MatchingEngine
 from matcher.taxonomy.schema import ExtractionRules
 from tests.conftest import REAL_DATA, shared_path

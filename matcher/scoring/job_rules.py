@@ -1,0 +1,141 @@
+"""Compiled job-text rules and whether a phrase in job text is required or preferred.
+
+Whether a duration or a degree is required or preferred is read, in this order, from
+the skill mentions it is attached to, from a skill mention in the same clause, from the
+clause's requirement cues, then from the block opened by the nearest header line (the
+same cues and headers as the skill context component, ``data/extraction.yaml``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from matcher.domain import SkillMention
+from matcher.taxonomy.schema import ExtractionRules, JobRequirementRules
+
+__all__ = ["JobTextRules", "requirement_of"]
+
+_BULLET = re.compile(r"^\s*(?:[-*•·▪◦]|\d+[.)])\s")
+_REQUIRED, _PREFERRED = "required", "preferred"
+
+
+def _phrases(words: Sequence[str]) -> re.Pattern[str] | None:
+    if not words:
+        return None
+    alternatives = "|".join(re.escape(w.lower()) for w in sorted(words, key=len, reverse=True))
+    return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)")
+
+
+@dataclass(frozen=True)
+class JobTextRules:
+    """Compiled job-text rules (build once per bundle with :meth:`from_rules`)."""
+
+    job: JobRequirementRules
+    breaks: re.Pattern[str]
+    experience: re.Pattern[str] | None
+    lead: re.Pattern[str] | None
+    reject_before: re.Pattern[str] | None
+    reject_after: re.Pattern[str] | None
+    link: re.Pattern[str] | None
+    required: re.Pattern[str] | None
+    preferred: re.Pattern[str] | None
+    required_headers: re.Pattern[str] | None
+    preferred_headers: re.Pattern[str] | None
+    max_header_chars: int
+    degrees: tuple[tuple[str, int, re.Pattern[str]], ...]
+
+    @classmethod
+    def from_rules(cls, rules: ExtractionRules) -> JobTextRules:
+        """Compile the ``extraction.yaml`` rules."""
+        job = rules.job_requirements
+        req = rules.requirement
+        breaks = rules.clause_breaks.replace(".", "")
+        return cls(
+            job=job,
+            # A full stop inside a word or number ("1.5", "Node.js") does not end a clause.
+            breaks=re.compile(r"\n|[" + re.escape(breaks) + r"]|\.(?!\w)"),
+            experience=_phrases(job.experience_words),
+            lead=_phrases(job.lead_cues),
+            reject_before=_phrases(job.reject_before),
+            reject_after=_phrases(job.reject_after),
+            link=_phrases(job.link_words),
+            required=_phrases([*req.required.before, *req.required.after]),
+            preferred=_phrases([*req.preferred.before, *req.preferred.after]),
+            required_headers=_phrases(req.required_headers),
+            preferred_headers=_phrases(req.preferred_headers),
+            max_header_chars=rules.max_header_chars,
+            degrees=tuple(
+                (
+                    level.level,
+                    level.rank,
+                    re.compile(r"(?<!\w)(?:" + "|".join(level.patterns) + ")", re.IGNORECASE),
+                )
+                for level in job.degree_levels
+            ),
+        )
+
+    def clause(self, text: str, start: int, end: int) -> tuple[int, int]:
+        """Character range of the clause around ``text[start:end]``."""
+        lo = 0
+        for found in self.breaks.finditer(text, 0, start):
+            lo = found.end()
+        after = self.breaks.search(text, end)
+        return lo, after.start() if after else len(text)
+
+
+def requirement_of(
+    text: str,
+    mentions: Sequence[SkillMention],
+    attached: Sequence[SkillMention],
+    at: int,
+    rules: JobTextRules,
+) -> str | None:
+    """``required``, ``preferred`` or None for a phrase at offset ``at`` (module docstring)."""
+    kinds = {m.requirement for m in attached}
+    if not kinds - {None}:
+        lo, hi = rules.clause(text, at, at)
+        kinds = {m.requirement for m in mentions if lo <= m.start < hi and m.held}
+    if _REQUIRED in kinds:
+        return _REQUIRED
+    if _PREFERRED in kinds:
+        return _PREFERRED
+    lo, hi = rules.clause(text, at, at)
+    clause = text[lo:hi].lower()
+    if rules.preferred is not None and rules.preferred.search(clause):
+        return _PREFERRED
+    if rules.required is not None and rules.required.search(clause):
+        return _REQUIRED
+    return _block_kind(text, at, rules)
+
+
+def _header_like(line: str, max_chars: int) -> bool:
+    if _BULLET.match(line):
+        return False
+    core = line.strip().strip("#*_ ")
+    if not core or len(core) > max_chars:
+        return False
+    if line.lstrip().startswith("#") or core.endswith(":") or core.isupper():
+        return True
+    words = core.split()
+    return (
+        len(words) <= 5
+        and not re.search(r"[.,;]", core)
+        and all(w[:1].isupper() for w in words if w[:1].isalpha() and len(w) > 3)
+    )
+
+
+def _block_kind(text: str, at: int, rules: JobTextRules) -> str | None:
+    """The kind of the block opened by the last header-like line before ``at``."""
+    line_start = text.rfind("\n", 0, at) + 1
+    for line in reversed(text[:line_start].split("\n")):
+        if not _header_like(line, rules.max_header_chars):
+            continue
+        lowered = line.lower()
+        if rules.preferred_headers is not None and rules.preferred_headers.search(lowered):
+            return _PREFERRED
+        if rules.required_headers is not None and rules.required_headers.search(lowered):
+            return _REQUIRED
+        return None
+    return None

@@ -18,6 +18,7 @@ from matcher.store.orm import OrganisationRow, UserRow
 from matcher.usecases.common import Principal, require_role
 
 __all__ = [
+    "admin_delete_user",
     "authenticate",
     "create_organisation",
     "create_user",
@@ -214,3 +215,14 @@ def delete_account(*, session: Session, caller: Principal, user_id: uuid.UUID) -
     if user is None:
         raise NotFoundError(f"no user with id {user_id}")
     repo.delete_user(session=session, user=user)
+
+
+def admin_delete_user(*, session: Session, caller: Principal, user_id: uuid.UUID) -> None:
+    """Delete any account and all its data (admins only).
+
+    Raises:
+        AccessDeniedError: the caller is not an admin.
+        NotFoundError: no such user.
+    """
+    require_role(caller, "admin")
+    delete_account(session=session, caller=caller, user_id=user_id)

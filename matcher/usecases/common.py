@@ -52,8 +52,10 @@ def require_role(principal: Principal, *roles: str) -> None:
         AccessDeniedError: the caller's role is not among ``roles``.
     """
     if principal.role not in roles:
+        wanted = " or ".join(roles)
+        article = "an" if wanted[0] in "aeiou" else "a"
         raise AccessDeniedError(
-            f"this needs a {' or '.join(roles)} account; you are signed in as {principal.role}"
+            f"this needs {article} {wanted} account; you are signed in as {principal.role}"
         )
 
 

@@ -1,0 +1,124 @@
+"""Dependencies: settings, engine, store (built once in the lifespan), session, caller."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Annotated
+
+from fastapi import Depends, Query, Request
+from fastapi.security import OAuth2PasswordBearer
+
+from matcher.api.security import TOKEN_URL, decode_token
+from matcher.config import Settings
+from matcher.errors import AuthenticationError
+from matcher.service import MatchingEngine
+from matcher.store import Session, Store
+from matcher.usecases import CandidateQuery, Principal, current_user, principal_of
+
+__all__ = [
+    "CandidateQueryDep",
+    "CurrentUser",
+    "EngineDep",
+    "PageDep",
+    "SessionDep",
+    "SettingsDep",
+    "StoreDep",
+]
+
+_oauth2 = OAuth2PasswordBearer(tokenUrl=TOKEN_URL, auto_error=False)
+
+
+def _settings(request: Request) -> Settings:
+    settings: Settings = request.app.state.settings
+    return settings
+
+
+def _engine(request: Request) -> MatchingEngine:
+    engine: MatchingEngine = request.app.state.engine
+    return engine
+
+
+def _store(request: Request) -> Store:
+    store: Store = request.app.state.store
+    return store
+
+
+SettingsDep = Annotated[Settings, Depends(_settings)]
+EngineDep = Annotated[MatchingEngine, Depends(_engine)]
+StoreDep = Annotated[Store, Depends(_store)]
+
+
+def _session(store: StoreDep) -> Iterator[Session]:
+    # Commit when the route returns, before the response is sent; roll back on error.
+    with store.sessions() as session:
+        try:
+            yield session
+            session.commit()
+        except BaseException:
+            session.rollback()
+            raise
+
+
+SessionDep = Annotated[Session, Depends(_session, scope="function")]
+
+
+def _caller(
+    request: Request, session: SessionDep, token: Annotated[str | None, Depends(_oauth2)]
+) -> Principal:
+    if not token:
+        raise AuthenticationError("sign in first: send 'Authorization: Bearer <token>'")
+    user_id = decode_token(token, key=request.app.state.signing_key)
+    return principal_of(current_user(session=session, user_id=user_id))
+
+
+CurrentUser = Annotated[Principal, Depends(_caller)]
+
+
+class PageParams:
+    """``limit`` and ``offset`` query parameters, bounded by ``Settings.page_size_max``."""
+
+    def __init__(
+        self,
+        settings: SettingsDep,
+        limit: Annotated[int, Query(ge=1, description="Items per page.")] = 20,
+        offset: Annotated[int, Query(ge=0, description="Items to skip.")] = 0,
+    ) -> None:
+        if limit > settings.page_size_max:
+            from matcher.errors import InputError
+
+            raise InputError(f"limit must be at most {settings.page_size_max}, got {limit}")
+        self.limit = limit
+        self.offset = offset
+
+
+PageDep = Annotated[PageParams, Depends()]
+
+
+def _candidate_query(
+    state: Annotated[
+        str | None, Query(min_length=2, max_length=2, description="Two-letter US state.")
+    ] = None,
+    remote: Annotated[
+        bool | None, Query(description="true: only graduates open to remote work.")
+    ] = None,
+    certification: Annotated[
+        list[str] | None,
+        Query(description="Certification id or name every candidate must hold (repeatable)."),
+    ] = None,
+    min_years: Annotated[
+        float | None, Query(ge=0, le=60, description="Least total years of experience.")
+    ] = None,
+    program_level: Annotated[
+        str | None, Query(description="community-college or university.")
+    ] = None,
+) -> CandidateQuery:
+    return CandidateQuery(
+        state=state,
+        remote=remote,
+        certifications=tuple(certification or ()),
+        min_years=min_years,
+        program_level=program_level,
+    )
+
+
+CandidateQueryDep = Annotated[CandidateQuery, Depends(_candidate_query)]

@@ -1,0 +1,1 @@
+"""Thin routers: parse input, call one use case, return a wire model."""

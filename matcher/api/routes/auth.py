@@ -1,0 +1,52 @@
+"""Sign up (graduates), sign in (everyone), who am I."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, Request, status
+from fastapi.security import OAuth2PasswordRequestForm
+
+from matcher.api.convert import user_out
+from matcher.api.deps import CurrentUser, SessionDep, SettingsDep
+from matcher.api.routes._responses import problems
+from matcher.api.schemas import RegisterIn, Token, UserOut
+from matcher.api.security import issue_token
+from matcher.usecases import accounts
+
+router = APIRouter(prefix="/api/v1", tags=["accounts"])
+
+
+@router.post("/auth/token", responses=problems(401, 422), summary="Sign in")
+def sign_in(
+    form: Annotated[OAuth2PasswordRequestForm, Depends()],
+    session: SessionDep,
+    settings: SettingsDep,
+    request: Request,
+) -> Token:
+    """OAuth2 password flow: ``username`` is the email. Returns a bearer token."""
+    user = accounts.authenticate(session=session, email=form.username, password=form.password)
+    token, seconds = issue_token(
+        user_id=user.id, key=request.app.state.signing_key, minutes=settings.token_minutes
+    )
+    return Token(access_token=token, expires_in=seconds)
+
+
+@router.post(
+    "/auth/register",
+    status_code=status.HTTP_201_CREATED,
+    responses=problems(409, 422),
+    summary="Sign up as a graduate",
+)
+def register(body: RegisterIn, session: SessionDep) -> UserOut:
+    """Create a graduate account; the profile starts hidden from employers."""
+    user = accounts.register_graduate(
+        session=session, email=body.email, password=body.password, display_name=body.display_name
+    )
+    return user_out(user)
+
+
+@router.get("/users/me", responses=problems(401), summary="Who am I")
+def me(caller: CurrentUser, session: SessionDep) -> UserOut:
+    """The signed-in account."""
+    return user_out(accounts.current_user(session=session, user_id=caller.user_id))

@@ -24,6 +24,7 @@ __all__ = [
     "create_user",
     "current_user",
     "delete_account",
+    "ensure_organisation",
     "list_organisations",
     "list_users",
     "normalise_email",
@@ -226,3 +227,9 @@ def admin_delete_user(*, session: Session, caller: Principal, user_id: uuid.UUID
     """
     require_role(caller, "admin")
     delete_account(session=session, caller=caller, user_id=user_id)
+
+
+def ensure_organisation(*, session: Session, name: str) -> OrganisationRow:
+    """The organisation with this name, created if new (the operator's CLI only)."""
+    existing = repo.find_organisation_by_name(session=session, name=name.strip())
+    return existing or create_organisation(session=session, caller=None, name=name)

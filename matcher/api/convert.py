@@ -285,7 +285,10 @@ def job_out(job: JobRow) -> s.JobOut:
         data_version=job.data_version,
         detected_roles=[
             s.CandidateRoleOut(
-                role_id=r.role_id, name=r.name, score=r.score, probability=r.probability
+                role_id=r.role_id,
+                name=r.name,
+                score=r.score,
+                probability=getattr(r, "probability", None),
             )
             for r in analysis.roles[:3]
         ],

@@ -12,7 +12,9 @@ import hashlib
 import uuid
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
+from typing import Any
 
+from pydantic import BaseModel
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -21,7 +23,6 @@ from matcher.domain import (
     CompetencyScore,
     ContactInfo,
     ResumeFields,
-    RoleOutcome,
     RoleScore,
     SkillExperience,
     SkillMention,
@@ -76,7 +77,8 @@ class ResumeAnalysis:
     fields: ResumeFields | None
     skill_years: Mapping[str, SkillExperience]
     data_version: str
-    outcome: RoleOutcome | None = None
+    #: the learned model's verdict (``RoleOutcome``), when a trained model is loaded.
+    outcome: BaseModel | None = None
     model_version: str | None = None
 
 
@@ -211,13 +213,18 @@ def _role_row(rank: int, score: RoleScore, analysis: ResumeAnalysis) -> RoleScor
         name=score.name,
         rank=rank,
         score=score.score,
-        probability=score.probability,
+        # probability and drivers come with the trained role scorer (None/() without it)
+        probability=_optional(score, "probability"),
         matched=[e.model_dump(mode="json") for e in score.matched],
         missing=[e.model_dump(mode="json") for e in score.missing],
-        drivers=[d.model_dump(mode="json") for d in score.drivers],
+        drivers=[d.model_dump(mode="json") for d in _optional(score, "drivers") or ()],
         data_version=analysis.data_version,
         model_version=analysis.model_version,
     )
+
+
+def _optional(value: object, name: str) -> Any:
+    return getattr(value, name, None)
 
 
 def candidate_profile(resume: ResumeRow) -> CandidateProfile:

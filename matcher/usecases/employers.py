@@ -322,8 +322,10 @@ def job_requirements(engine: MatchingEngine, analysis: JobAnalysis) -> JobRequir
         preferred = [*analysis.preferred, *certs_pref]
     role_id = None
     if analysis.roles:
-        if all(r.probability is not None for r in analysis.roles):
-            role_id = max(analysis.roles, key=lambda r: r.probability or 0.0).role_id
+        probabilities = [getattr(r, "probability", None) for r in analysis.roles]
+        if all(p is not None for p in probabilities):
+            best = max(range(len(probabilities)), key=lambda i: probabilities[i] or 0.0)
+            role_id = analysis.roles[best].role_id
         elif analysis.roles[0].score > 0:
             role_id = analysis.roles[0].role_id
     return JobRequirements(

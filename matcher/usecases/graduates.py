@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import logging
 
-from matcher.domain import GapAnalysis, RoleOutcome
+from pydantic import BaseModel
+
+from matcher.domain import GapAnalysis
 from matcher.errors import InputError, NotFoundError
 from matcher.ingest import IngestLimits, read_document
 from matcher.service import MatchingEngine
@@ -97,7 +99,7 @@ def process_resume(
     document = read_document(data, filename=filename, limits=IngestLimits.from_settings(settings))
     analysis = engine.analyse_resume(document.text)
     outcome = getattr(analysis, "outcome", None)
-    outcome = outcome if isinstance(outcome, RoleOutcome) else None
+    outcome = outcome if isinstance(outcome, BaseModel) else None
     categories = {c.id for c in engine.bundle.categories.values() if c.mention_type == "CERT"}
     resume = save_resume(
         session=session,
@@ -119,7 +121,7 @@ def process_resume(
             skill_years=analysis.skill_years,
             data_version=analysis.data_version,
             outcome=outcome,
-            model_version=outcome.model_version if outcome else None,
+            model_version=getattr(outcome, "model_version", None),
         ),
         certification_categories=categories,
     )

@@ -16,6 +16,7 @@ from contextlib import asynccontextmanager
 from fastapi import FastAPI
 
 from matcher import __version__
+from matcher.api.limits import body_limit_middleware
 from matcher.api.logs import access_log_middleware
 from matcher.api.problems import install_problem_handlers
 from matcher.api.routes import admin, auth, candidates, health, jobs, me, roles
@@ -90,6 +91,8 @@ def create_app(
         openapi_tags=_TAGS,
         lifespan=lifespan,
     )
+    # the last added runs first: request id and access log around the size check
+    app.middleware("http")(body_limit_middleware)
     app.middleware("http")(access_log_middleware)
     install_problem_handlers(app)
     for module in (health, auth, me, roles, candidates, jobs, admin):

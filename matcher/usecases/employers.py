@@ -28,7 +28,7 @@ from matcher.store.search import (
     role_ranking,
 )
 from matcher.usecases.common import Page, Principal, organisation_of
-from matcher.usecases.graduates import program_levels
+from matcher.usecases.graduates import ANALYSIS_LOCK, program_levels
 from matcher.usecases.views import CandidateView, RankedView, candidate_facts, candidate_view
 
 __all__ = [
@@ -253,7 +253,8 @@ def post_job(
     organisation_id = organisation_of(caller)
     if not text.strip():
         raise InputError("the job description is empty")
-    analysis = engine.analyse_job(text)
+    with ANALYSIS_LOCK:
+        analysis = engine.analyse_job(text)
     return jobs_repo.add_job(
         session=session,
         organisation_id=organisation_id,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import threading
 
 from pydantic import BaseModel
 
@@ -32,6 +33,10 @@ __all__ = [
 ]
 
 log = logging.getLogger(__name__)
+
+#: one analysis at a time per process: the spaCy pipeline is shared by the server's
+#: worker threads and is not documented as thread-safe (and the work is CPU-bound anyway).
+ANALYSIS_LOCK = threading.Lock()
 
 
 def my_profile(*, session: Session, caller: Principal) -> GraduateProfileRow:
@@ -96,8 +101,11 @@ def process_resume(
     """
     profile = my_profile(session=session, caller=caller)
     settings = engine.settings
-    document = read_document(data, filename=filename, limits=IngestLimits.from_settings(settings))
-    analysis = engine.analyse_resume(document.text)
+    with ANALYSIS_LOCK:
+        document = read_document(
+            data, filename=filename, limits=IngestLimits.from_settings(settings)
+        )
+        analysis = engine.analyse_resume(document.text)
     outcome = getattr(analysis, "outcome", None)
     outcome = outcome if isinstance(outcome, BaseModel) else None
     categories = {c.id for c in engine.bundle.categories.values() if c.mention_type == "CERT"}

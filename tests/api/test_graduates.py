@@ -73,6 +73,7 @@ def test_results_before_any_upload_say_what_to_do(fresh_world: World) -> None:
         ("scan.pdf", b"%PDF-1.4\n%garbage that is not a pdf", 422, "damaged"),
         ("photo.png", b"\x89PNG\r\n\x1a\n" + bytes(200), 415, ""),
         ("huge.txt", b"a" * (5 * 1024 * 1024 + 1), 413, "limit"),
+        ("huger.txt", b"a" * (6 * 1024 * 1024), 413, "request body"),
     ],
 )
 def test_bad_uploads_are_refused_and_keep_the_stored_resume(

@@ -26,8 +26,10 @@ __all__ = [
     "JobSkill",
     "RawDocument",
     "ResumeFields",
+    "RoleOutcome",
     "RoleScore",
     "RoleSkillEvidence",
+    "ScoreDriver",
     "SectionSpan",
     "SkillExperience",
     "SkillGap",
@@ -273,15 +275,35 @@ class RoleSkillEvidence(_Value):
     mentions: tuple[SkillMention, ...] = ()
 
 
+class ScoreDriver(_Value):
+    """One feature that pushed the learned model towards (or away from) a role.
+
+    Attributes:
+        kind: ``title word``, ``text word``, ``skill``, ``skill category``,
+            ``health context`` or ``role coverage``.
+        feature: what was seen (a word, a skill id, a signal name).
+        weight: its contribution to the role's log-odds against the average role;
+            positive pushes towards the role.
+    """
+
+    kind: str
+    feature: str
+    weight: float
+
+
 class RoleScore(_Value):
     """Fit of one document to one role.
 
     Attributes:
         role_id: role id.
         name: official role name.
-        score: 0..100, higher is a better fit.
+        score: 0..100 weighted coverage of the role's skills, higher is a better fit.
         matched: role skills with credit > 0, heaviest first.
         missing: role skills the text does not evidence (required and core only).
+        probability: 0..1 calibrated probability that the role is the document's role,
+            from the learned model (None when no model is loaded). The twelve roles and
+            ``none`` sum to 1.
+        drivers: the features that weighed most for this role in the learned model.
     """
 
     role_id: str
@@ -289,6 +311,24 @@ class RoleScore(_Value):
     score: float = Field(ge=0, le=100)
     matched: tuple[RoleSkillEvidence, ...]
     missing: tuple[RoleSkillEvidence, ...]
+    probability: float | None = Field(default=None, ge=0, le=1)
+    drivers: tuple[ScoreDriver, ...] = ()
+
+
+class RoleOutcome(_Value):
+    """The learned model's verdict on a whole document.
+
+    Attributes:
+        role_id: the most probable role, or ``none`` when the text is not health IT.
+        probability: 0..1 calibrated probability of that outcome.
+        none_probability: 0..1 probability that the text is not health IT at all.
+        model_version: the role-scorer artifact version that produced it.
+    """
+
+    role_id: str
+    probability: float = Field(ge=0, le=1)
+    none_probability: float = Field(ge=0, le=1)
+    model_version: str
 
 
 class CompetencyScore(_Value):

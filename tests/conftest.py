@@ -38,9 +38,13 @@ def toy_nlp(toy_bundle: DataBundle) -> Pipeline:
     return build_nlp(toy_bundle)
 
 
+#: An empty models directory: the toy engine scores with rules only.
+NO_MODELS = FIXTURES / "no-models"
+
+
 @pytest.fixture(scope="session")
 def toy_engine() -> MatchingEngine:
-    return load_engine(Settings(data_dir=TOY_DATA))
+    return load_engine(Settings(data_dir=TOY_DATA, models_dir=NO_MODELS))
 
 
 @pytest.fixture(scope="session")

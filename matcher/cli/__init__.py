@@ -20,6 +20,7 @@ from matcher.cli._render import analysis_json, highlight, print_analysis
 from matcher.cli.analyse import gaps, job
 from matcher.cli.evaluate import evaluate_app
 from matcher.cli.serve import add_user, db_upgrade, serve
+from matcher.cli.train import roles_command, train
 from matcher.errors import DataValidationError, MatcherError
 from matcher.ingest import IngestLimits, read_document
 from matcher.taxonomy import load_bundle
@@ -35,6 +36,8 @@ app = typer.Typer(
 app.add_typer(evaluate_app, name="evaluate")
 for _name, _command in (("serve", serve), ("db-upgrade", db_upgrade), ("add-user", add_user)):
     app.command(_name)(_command)
+evaluate_app.command("roles")(roles_command)
+app.command("train")(train)
 app.command("gaps")(gaps)
 app.command("job")(job)
 

@@ -10,6 +10,7 @@ if TYPE_CHECKING:
     from collections.abc import Mapping
 
     from matcher.taxonomy.index import SkillIndex
+    from matcher.taxonomy.role_model_schema import RoleModelFile
     from matcher.taxonomy.schema import (
         Category,
         Competency,
@@ -43,6 +44,8 @@ class DataBundle:
         competencies: competency id -> (tier number, competency).
         sections: resume section header rules and field cues (``sections.yaml``).
         extraction: context rules for skill mentions (``extraction.yaml``).
+        role_model: domain cues and outside profiles for the learned role scorer
+            (``role_model.yaml``); None when the file is absent.
     """
 
     data_version: str
@@ -59,3 +62,4 @@ class DataBundle:
     )
     sections: SectionsFile | None = None
     extraction: ExtractionRules | None = None
+    role_model: RoleModelFile | None = None

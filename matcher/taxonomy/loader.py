@@ -21,6 +21,7 @@ from pydantic import BaseModel, ValidationError
 from matcher.errors import DataProblem, DataValidationError
 from matcher.taxonomy.bundle import DataBundle
 from matcher.taxonomy.index import SkillIndex, alias_key
+from matcher.taxonomy.role_model_schema import RoleModelFile
 from matcher.taxonomy.schema import (
     Category,
     CategoryFile,
@@ -363,6 +364,28 @@ def load_sections(data_dir: Path) -> SectionsFile:
     return sections
 
 
+def _read_role_model(
+    root: Path, skills: Mapping[str, Skill], problems: _Problems
+) -> RoleModelFile | None:
+    # Optional: without it the engine runs with the rule scorer only.
+    path = root / "role_model.yaml"
+    if not path.exists():
+        return None
+    role_model = _validate(RoleModelFile, _read_yaml(path, problems), path, problems)
+    if role_model is None:
+        return None
+    seen: set[str] = set()
+    for profile in role_model.outside_profiles:
+        where = f"outside_profiles[{profile.id}]"
+        if profile.id in seen:
+            problems.add(path, f"duplicate outside profile id {profile.id!r}", where)
+        seen.add(profile.id)
+        for skill_id in profile.skills:
+            if skill_id not in skills:
+                problems.add(path, f"unknown skill {skill_id!r}", where)
+    return role_model
+
+
 def _data_version(root: Path) -> str:
     digest = hashlib.sha256()
     for path in sorted(p for p in root.rglob("*") if p.is_file()):
@@ -416,6 +439,7 @@ def load_bundle(data_dir: Path) -> DataBundle:
     sections = _read_sections(root, problems)
     ex_path = root / "extraction.yaml"
     extraction = _validate(ExtractionRules, _read_yaml(ex_path, problems), ex_path, problems)
+    role_model = _read_role_model(root, skills, problems)
 
     if problems.items or model is None or scoring is None or sections is None or extraction is None:
         raise DataValidationError(problems.items)
@@ -432,4 +456,5 @@ def load_bundle(data_dir: Path) -> DataBundle:
         competencies=MappingProxyType(competencies),
         sections=sections,
         extraction=extraction,
+        role_model=role_model,
     )

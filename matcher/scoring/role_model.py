@@ -1,0 +1,353 @@
+"""The learned role scorer: a calibrated scikit-learn pipeline over :class:`RoleDocument`.
+
+Thirteen outcomes: the twelve roles and ``none`` (not health IT). Features
+(:mod:`matcher.scoring.features`): TF-IDF of the text and of the title, health-context
+signals, the taxonomy skills and categories found, and each role's skill coverage. A
+multinomial logistic regression combines them; :class:`CalibratedClassifierCV` with
+temperature scaling (one parameter fitted on cross-validated predictions) turns its
+scores into probabilities that sum to 1.
+
+Because the base pipeline is linear, every probability can be explained: a feature's
+contribution to a role is its value times the role's coefficient minus the average
+coefficient over all outcomes (:func:`explain`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import asdict, dataclass
+from typing import Any
+
+import numpy as np
+import numpy.typing as npt
+from scipy import sparse
+from sklearn.base import BaseEstimator, ClassifierMixin, clone
+from sklearn.calibration import CalibratedClassifierCV
+from sklearn.feature_extraction.text import TfidfVectorizer
+from sklearn.linear_model import LogisticRegression
+from sklearn.pipeline import FeatureUnion, Pipeline
+from sklearn.svm import LinearSVC
+from sklearn.utils.validation import check_is_fitted
+
+from matcher.domain import ScoreDriver
+from matcher.scoring.features import (
+    DocumentField,
+    DomainSignals,
+    RoleCoverage,
+    RoleDocument,
+    SkillBag,
+)
+from matcher.scoring.synthetic import NONE_LABEL
+from matcher.taxonomy import DataBundle
+
+__all__ = [
+    "ROLE_MODEL_NAME",
+    "RoleModelParams",
+    "RoleScorer",
+    "build_role_model",
+    "explain",
+    "predict_role_probabilities",
+]
+
+#: Artifact name of the role scorer under ``models/``.
+ROLE_MODEL_NAME = "role_scorer"
+
+_KINDS = {
+    "text": "text word",
+    "title": "title word",
+    "domain": "health context",
+    "skills": "skill",
+    "roles": "role coverage",
+}
+
+
+@dataclass(frozen=True)
+class RoleModelParams:
+    """Hyper-parameters of the role scorer (recorded in ``meta.json``).
+
+    Attributes:
+        C: inverse regularisation strength of the full-text classifier (> 0).
+        title_C: the same for the short-text (title) classifier.
+        text_weight: weight of the text TF-IDF block.
+        title_weight: weight of the title TF-IDF block.
+        domain_weight: weight of the health-context block.
+        skill_weight: weight of the skill/category block.
+        coverage_weight: weight of the role-coverage block.
+        calibration_folds: cross-validation folds for the temperature calibration.
+        max_text_features: largest text vocabulary.
+        short_text_chars: texts shorter than this go to the short-text (title) model.
+        classifier: ``svm`` (linear SVM, one-vs-rest: fast) or ``logistic``
+            (multinomial logistic regression); both linear, so both explainable.
+    """
+
+    C: float = 1.0
+    title_C: float = 3.0
+    text_weight: float = 1.0
+    title_weight: float = 1.0
+    domain_weight: float = 1.0
+    skill_weight: float = 1.0
+    coverage_weight: float = 1.0
+    calibration_folds: int = 3
+    max_text_features: int = 20_000
+    short_text_chars: int = 200
+    classifier: str = "svm"
+
+    def as_dict(self) -> dict[str, Any]:
+        """The parameters as a JSON-ready dict."""
+        return asdict(self)
+
+
+def _role_skill_weights(bundle: DataBundle) -> dict[str, dict[str, float]]:
+    weights = bundle.scoring.importance_weights
+    return {
+        role.id: {item.id: float(weights[item.importance]) for item in role.skills}
+        for role in bundle.roles.values()
+    }
+
+
+def _classifier(p: RoleModelParams, c: float) -> LinearSVC | LogisticRegression:
+    if p.classifier == "svm":
+        return LinearSVC(C=c, class_weight="balanced", max_iter=20_000)
+    if p.classifier == "logistic":
+        return LogisticRegression(C=c, max_iter=5000, class_weight="balanced")
+    raise ValueError(f"classifier must be 'svm' or 'logistic', not {p.classifier!r}")
+
+
+def _calibrated_pipeline(
+    bundle: DataBundle, p: RoleModelParams, *, c: float
+) -> CalibratedClassifierCV:
+    if bundle.role_model is None:
+        raise ValueError("the data directory has no role_model.yaml: cannot build the scorer")
+    features = FeatureUnion(
+        [
+            (
+                "text",
+                Pipeline(
+                    [
+                        ("field", DocumentField("text")),
+                        (
+                            "tfidf",
+                            TfidfVectorizer(
+                                sublinear_tf=True,
+                                stop_words="english",
+                                min_df=2,
+                                ngram_range=(1, 2),
+                                max_features=p.max_text_features,
+                            ),
+                        ),
+                    ]
+                ),
+            ),
+            (
+                "title",
+                Pipeline(
+                    [
+                        ("field", DocumentField("title")),
+                        ("tfidf", TfidfVectorizer(sublinear_tf=True, ngram_range=(1, 2))),
+                    ]
+                ),
+            ),
+            ("domain", DomainSignals(tuple(bundle.role_model.domain_terms))),
+            ("skills", SkillBag()),
+            ("roles", RoleCoverage(_role_skill_weights(bundle))),
+        ],
+        transformer_weights={
+            "text": p.text_weight,
+            "title": p.title_weight,
+            "domain": p.domain_weight,
+            "skills": p.skill_weight,
+            "roles": p.coverage_weight,
+        },
+    )
+    base = Pipeline(
+        [
+            ("features", features),
+            ("classifier", _classifier(p, c)),
+        ]
+    )
+    return CalibratedClassifierCV(
+        base, method="temperature", cv=p.calibration_folds, ensemble=False
+    )
+
+
+class RoleScorer(ClassifierMixin, BaseEstimator):  # type: ignore[misc]
+    """Two calibrated pipelines: one for full texts, one for short texts (a title alone).
+
+    A job title alone and a two-page posting are different inputs: the words that
+    matter, the skills found and the health context all differ. Each document goes to
+    the model for its kind, by length.
+
+    Args:
+        document_model: the unfitted classifier for full texts.
+        title_model: the unfitted classifier for short texts.
+        short_text_chars: texts shorter than this (in characters) are short.
+    """
+
+    def __init__(
+        self,
+        document_model: Any = None,
+        title_model: Any = None,
+        short_text_chars: int = 200,
+    ) -> None:
+        self.document_model = document_model
+        self.title_model = title_model
+        self.short_text_chars = short_text_chars
+
+    def _is_short(self, doc: RoleDocument) -> bool:
+        return len(doc.text.strip()) < self.short_text_chars
+
+    def fit(
+        self,
+        X: Sequence[RoleDocument],  # noqa: N803
+        y: Sequence[str],
+        sample_weight: Sequence[float] | None = None,
+    ) -> RoleScorer:
+        """Fit both models, each on the documents of its kind.
+
+        Args:
+            X: the documents.
+            y: their labels (role ids and ``none``).
+            sample_weight: per-document weights (e.g. lower for synthetic examples).
+
+        Raises:
+            ValueError: one kind has no documents, or a class too few for calibration.
+        """
+        docs = list(X)
+        labels = np.asarray(list(y), dtype=object)
+        weights = np.ones(len(docs)) if sample_weight is None else np.asarray(sample_weight)
+        short = np.asarray([self._is_short(d) for d in docs])
+        fitted = []
+        for model, mask in ((self.document_model, ~short), (self.title_model, short)):
+            if model is None or not mask.any():
+                raise ValueError("RoleScorer needs both models and documents of both kinds")
+            chosen = [d for d, keep in zip(docs, mask, strict=True) if keep]
+            fitted.append(
+                clone(model).fit(chosen, labels[mask], classifier__sample_weight=weights[mask])
+            )
+        self.document_model_, self.title_model_ = fitted
+        self.classes_ = np.asarray(sorted(set(labels)), dtype=object)
+        return self
+
+    def predict_proba(self, X: Sequence[RoleDocument]) -> npt.NDArray[np.float64]:  # noqa: N803
+        """Calibrated probabilities, one column per class in :attr:`classes_`."""
+        check_is_fitted(self, "classes_")
+        docs = list(X)
+        out = np.zeros((len(docs), len(self.classes_)), dtype=np.float64)
+        column = {label: i for i, label in enumerate(self.classes_)}
+        for row, doc in enumerate(docs):
+            model = self.model_for(doc)
+            probabilities = model.predict_proba([doc])[0]
+            for label, value in zip(model.classes_, probabilities, strict=True):
+                out[row, column[label]] = value
+        return out
+
+    def predict(self, X: Sequence[RoleDocument]) -> npt.NDArray[np.object_]:  # noqa: N803
+        """The most probable outcome per document."""
+        labels: npt.NDArray[np.object_] = self.classes_[np.argmax(self.predict_proba(X), axis=1)]
+        return labels
+
+    def model_for(self, doc: RoleDocument) -> CalibratedClassifierCV:
+        """The fitted calibrated pipeline that scores this document."""
+        check_is_fitted(self, "classes_")
+        model: CalibratedClassifierCV = (
+            self.title_model_ if self._is_short(doc) else self.document_model_
+        )
+        return model
+
+
+def build_role_model(bundle: DataBundle, *, params: RoleModelParams | None = None) -> RoleScorer:
+    """An unfitted role scorer for this data bundle.
+
+    Args:
+        bundle: role profiles (for coverage features) and domain terms.
+        params: hyper-parameters (defaults if None).
+
+    Returns:
+        A scikit-learn classifier over lists of :class:`RoleDocument`; labels are role
+        ids and ``none``.
+
+    Raises:
+        ValueError: the bundle has no ``role_model.yaml`` (no domain terms).
+    """
+    p = params or RoleModelParams()
+    return RoleScorer(
+        document_model=_calibrated_pipeline(bundle, p, c=p.C),
+        title_model=_calibrated_pipeline(bundle, p, c=p.title_C),
+        short_text_chars=p.short_text_chars,
+    )
+
+
+def predict_role_probabilities(
+    model: RoleScorer, docs: Sequence[RoleDocument]
+) -> list[dict[str, float]]:
+    """Calibrated probabilities per outcome (role ids and ``none``), 0..1, summing to 1.
+
+    Args:
+        model: a fitted role scorer.
+        docs: the documents.
+
+    Returns:
+        One dict per document: outcome -> probability.
+    """
+    probabilities = model.predict_proba(list(docs))
+    classes = [str(c) for c in model.classes_]
+    return [dict(zip(classes, map(float, row), strict=True)) for row in probabilities]
+
+
+def _base_pipeline(model: CalibratedClassifierCV) -> Pipeline:
+    # ensemble=False: one base pipeline fitted on all the data, calibrated on CV output.
+    base: Pipeline = model.calibrated_classifiers_[0].estimator
+    return base
+
+
+def _driver(name: str, weight: float) -> ScoreDriver:
+    block, _, feature = name.partition("__")
+    kind = _KINDS.get(block, block)
+    if block == "skills" and feature.startswith("category: "):
+        kind, feature = "skill category", feature.removeprefix("category: ")
+    elif block == "skills":
+        feature = feature.removeprefix("skill: ")
+    elif block == "roles":
+        feature = feature.removeprefix("covers role: ")
+    return ScoreDriver(kind=kind, feature=feature, weight=round(weight, 4))
+
+
+def explain(
+    model: RoleScorer, doc: RoleDocument, *, top: int = 6
+) -> dict[str, tuple[ScoreDriver, ...]]:
+    """The features that weighed most for each outcome of one document.
+
+    Args:
+        model: a fitted role scorer.
+        doc: the document.
+        top: how many drivers per outcome (strongest positive first).
+
+    Returns:
+        outcome -> drivers with a positive contribution, strongest first.
+    """
+    calibrated = model.model_for(doc)
+    base = _base_pipeline(calibrated)
+    union: FeatureUnion = base.named_steps["features"]
+    row = sparse.csr_matrix(union.transform([doc]))
+    names = union.get_feature_names_out()
+    coef = base.named_steps["classifier"].coef_
+    relative = coef - coef.mean(axis=0, keepdims=True)
+    cols = row.indices
+    values = row.data
+    out: dict[str, tuple[ScoreDriver, ...]] = {}
+    # The calibrated wrapper label-encodes y: the base classifier's class k is the
+    # wrapper's classes_[k].
+    for k, label in enumerate(calibrated.classes_):
+        contributions = values * relative[k, cols]
+        order = np.argsort(-contributions)[:top]
+        out[str(label)] = tuple(
+            _driver(str(names[cols[i]]), float(contributions[i]))
+            for i in order
+            if contributions[i] > 0
+        )
+    return out
+
+
+def is_none(label: str) -> bool:
+    """Whether an outcome is the ``none`` (not health IT) outcome."""
+    return label == NONE_LABEL

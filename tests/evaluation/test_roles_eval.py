@@ -1,0 +1,72 @@
+"""Role-detection metrics: lenient top-1, top-3, macro-F1, confusion, calibration."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from matcher.errors import InputError
+from matcher.evaluation.role_gold import RoleGold, read_role_gold
+from matcher.evaluation.roles import role_metrics
+
+
+def _gold(uid: str, primary: str, also: tuple[str, ...] = ()) -> RoleGold:
+    return RoleGold(uid=uid, kind="posting", title="t", text="x", primary=primary, also=also)
+
+
+def test_top1_accepts_alternates_and_top3_needs_the_primary() -> None:
+    golds = [_gold("1", "a", also=("b",)), _gold("2", "c"), _gold("3", "none")]
+    probabilities = [
+        {"b": 0.6, "a": 0.3, "none": 0.1},  # alternate at top-1: correct
+        {"a": 0.5, "b": 0.3, "c": 0.2},  # primary third: top-3 only
+        {"a": 0.4, "b": 0.35, "c": 0.2, "none": 0.05},  # primary fourth: wrong
+    ]
+    metrics = role_metrics(golds, probabilities)
+    assert metrics.n == 3
+    assert metrics.top1 == pytest.approx(1 / 3)
+    assert metrics.top3 == pytest.approx(2 / 3)
+    index = {label: i for i, label in enumerate(metrics.labels)}
+    assert metrics.confusion[index["a"]][index["a"]] == 1  # the alternate counts as "a"
+    assert metrics.confusion[index["c"]][index["a"]] == 1
+    assert metrics.per_label["a"].precision == pytest.approx(1 / 3)
+    # macro-F1 over gold labels a, c, none: F1(a) = 2*(1/3*1)/(1/3+1) = 0.5, others 0
+    assert metrics.macro_f1 == pytest.approx(0.5 / 3)
+
+
+def test_calibration_bins_hold_every_item() -> None:
+    golds = [_gold(str(i), "a") for i in range(4)]
+    probabilities = [{"a": 0.9, "b": 0.1}, {"a": 0.7, "b": 0.3}, {"b": 0.9, "a": 0.1}, {"a": 0.5}]
+    metrics = role_metrics(golds, probabilities)
+    assert sum(b.n for b in metrics.calibration) == 4
+    top = next(b for b in metrics.calibration if b.low == 0.8)
+    assert top.n == 2 and top.accuracy == 0.5
+
+
+def test_empty_input_gives_zeros() -> None:
+    metrics = role_metrics([], [])
+    assert (metrics.n, metrics.top1, metrics.macro_f1) == (0, 0.0, 0.0)
+
+
+def test_read_role_gold_reads_both_formats(tmp_path: Path) -> None:
+    path = tmp_path / "gold.jsonl"
+    rows = [
+        {"uid": "p", "kind": "posting", "title": "EHR Trainer", "text": "Teach Epic.",
+         "primary": "trainer", "also": []},
+        {"uid": "t", "kind": "title", "title": "Coder", "context": "employer: X",
+         "primary": "him-exchange-specialist", "also": ["none"]},
+    ]
+    path.write_text("\n".join(json.dumps(r) for r in rows) + "\n\n")
+    posting, title = read_role_gold(path)
+    assert posting.text == "Teach Epic." and posting.accepted == {"trainer"}
+    assert title.text == "Coder\nemployer: X"
+    assert title.accepted == {"him-exchange-specialist", "none"}
+
+
+@pytest.mark.parametrize("content", ["not json\n", '{"uid": "x"}\n', ""])
+def test_read_role_gold_rejects_bad_files(tmp_path: Path, content: str) -> None:
+    path = tmp_path / "gold.jsonl"
+    path.write_text(content)
+    with pytest.raises(InputError):
+        read_role_gold(path)

@@ -1,0 +1,128 @@
+"""The learned role scorer on the toy data set: synthetic training, probabilities, drivers."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from matcher.scoring.baseline import TfidfRoleBaseline
+from matcher.scoring.features import DomainSignals, RoleCoverage, RoleDocument, SkillBag
+from matcher.scoring.role_model import (
+    RoleModelParams,
+    RoleScorer,
+    build_role_model,
+    explain,
+    predict_role_probabilities,
+)
+from matcher.scoring.synthetic import NONE_LABEL, synthetic_examples
+from matcher.service import MatchingEngine
+from matcher.taxonomy import DataBundle
+
+
+@pytest.fixture(scope="module")
+def toy_scorer(toy_engine: MatchingEngine) -> RoleScorer:
+    examples = synthetic_examples(toy_engine.bundle)
+    docs = [toy_engine.role_document(e.text, title=e.title) for e in examples]
+    model = build_role_model(toy_engine.bundle, params=RoleModelParams(calibration_folds=2, short_text_chars=60))
+    return model.fit(docs, [e.label for e in examples])
+
+
+def test_synthetic_examples_cover_every_role_and_none(toy_bundle: DataBundle) -> None:
+    examples = synthetic_examples(toy_bundle)
+    labels = {e.label for e in examples}
+    assert labels == {*toy_bundle.roles, NONE_LABEL}
+    assert any(e.text == e.title for e in examples)  # title-only examples
+    assert any(len(e.text) > len(e.title) + 20 for e in examples)
+
+
+def test_synthetic_examples_are_reproducible(toy_bundle: DataBundle) -> None:
+    assert synthetic_examples(toy_bundle) == synthetic_examples(toy_bundle)
+
+
+@pytest.mark.parametrize(
+    ("text", "title", "expected"),
+    [
+        ("Patient care and clinical EHR work at the health system.", "", [4, 1, 4, 0]),
+        ("We sell shoes.", "", [0, 0, 0, 0]),
+        ("We sell shoes.", "Health IT Analyst", [0, 0, 0, 1]),
+    ],
+)
+def test_domain_signals_count_health_words(text: str, title: str, expected: list[int]) -> None:
+    signals = DomainSignals(("health*", "patient*", "clinic*", "EHR")).fit([])
+    row = signals.transform([RoleDocument(title=title, text=text)])[0]
+    assert (row > 0).tolist() == [v > 0 for v in expected]
+    assert row[3] == expected[3]
+
+
+def test_domain_signals_match_whole_words_only() -> None:
+    signals = DomainSignals(("EHR",)).fit([])
+    assert signals.transform([RoleDocument(title="", text="rehearsal")])[0][0] == 0
+
+
+def test_skill_bag_and_coverage_read_held_skills() -> None:
+    doc = RoleDocument(title="", text="x", skills=(("sql", "programming-data", "skills"),))
+    bag = SkillBag().fit([doc])
+    assert set(bag.get_feature_names_out()) == {"skill: sql", "category: programming-data"}
+    coverage = RoleCoverage({"a": {"sql": 3.0, "python": 1.0}, "b": {"python": 1.0}}).fit([])
+    assert coverage.transform([doc]).tolist() == [[0.75, 0.0]]
+
+
+def test_scorer_probabilities_sum_to_one_over_roles_and_none(
+    toy_scorer: RoleScorer, toy_engine: MatchingEngine
+) -> None:
+    doc = toy_engine.role_document("Epic Ambulatory trainer for clinic staff", title="")
+    (probabilities,) = predict_role_probabilities(toy_scorer, [doc])
+    assert set(probabilities) == {*toy_engine.bundle.roles, NONE_LABEL}
+    assert sum(probabilities.values()) == pytest.approx(1.0)
+    assert all(0.0 <= p <= 1.0 for p in probabilities.values())
+
+
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [("EHR Trainer", "trainer"), ("Retail Clerk", NONE_LABEL)],
+)
+def test_scorer_reads_titles_with_the_short_text_model(
+    toy_scorer: RoleScorer, toy_engine: MatchingEngine, title: str, expected: str
+) -> None:
+    doc = toy_engine.role_document(title, title=title)
+    assert toy_scorer.model_for(doc) is toy_scorer.title_model_
+    assert toy_scorer.predict([doc])[0] == expected
+
+
+def test_scorer_explains_with_positive_drivers(
+    toy_scorer: RoleScorer, toy_engine: MatchingEngine
+) -> None:
+    text = (
+        "Clinical Systems Trainer\nDesigned instructional design programmes and taught "
+        "Epic Ambulatory to clinic staff; go-live support for the health system."
+    )
+    doc = toy_engine.role_document(text, title="Clinical Systems Trainer")
+    drivers = explain(toy_scorer, doc)["trainer"]
+    assert drivers
+    assert all(d.weight > 0 for d in drivers)
+    assert [d.weight for d in drivers] == sorted((d.weight for d in drivers), reverse=True)
+
+
+def test_scorer_needs_documents_of_both_kinds(toy_bundle: DataBundle) -> None:
+    model = build_role_model(toy_bundle)
+    with pytest.raises(ValueError, match="both"):
+        model.fit([RoleDocument(title="a", text="a")], ["trainer"])
+
+
+def test_build_role_model_needs_role_model_file(editable_data: object) -> None:
+    from matcher.taxonomy import load_bundle
+
+    make = editable_data  # type: ignore[assignment]
+    root = make()  # type: ignore[operator]
+    (root / "role_model.yaml").unlink()
+    with pytest.raises(ValueError, match="role_model.yaml"):
+        build_role_model(load_bundle(root))
+
+
+def test_baseline_prefers_the_role_whose_description_matches(toy_bundle: DataBundle) -> None:
+    baseline = TfidfRoleBaseline(toy_bundle).fit()
+    (scores,) = baseline.predict_proba(["instructional design and end-user training"])
+    assert max(scores, key=lambda k: scores[k]) == "trainer"
+    (nothing,) = baseline.predict_proba(["zzz qqq"])
+    assert max(nothing, key=lambda k: nothing[k]) == NONE_LABEL
+    assert np.isclose(nothing[NONE_LABEL], baseline.none_below)

@@ -1,0 +1,81 @@
+"""The engine with the shipped role scorer: probabilities, the none outcome, drivers."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from matcher.service import MatchingEngine
+
+pytestmark = pytest.mark.slow
+
+HEALTH_IT = (
+    "Epic Ambulatory Application Analyst\nOur community hospital seeks an analyst to build "
+    "and configure Epic Ambulatory, support go-live, troubleshoot tickets from clinicians, "
+    "and test upgrades. Experience with EHR build, HL7 interfaces and clinical workflows."
+)
+NOT_HEALTH = (
+    "Pastry Chef\nOur bakery needs a pastry chef to bake bread and cakes, manage the "
+    "kitchen, order flour and train new bakers on early-morning shifts."
+)
+
+
+def test_real_engine_loads_the_shipped_role_scorer(real_engine: MatchingEngine) -> None:
+    assert real_engine.role_model is not None
+    assert real_engine.role_model_version is not None
+
+
+def test_probabilities_cover_every_role_and_sum_with_none_to_one(
+    real_engine: MatchingEngine,
+) -> None:
+    analysis = real_engine.analyse_text(HEALTH_IT, title="Epic Ambulatory Application Analyst")
+    assert analysis.outcome is not None
+    assert len(analysis.roles) == 12
+    total = sum(r.probability or 0.0 for r in analysis.roles) + analysis.outcome.none_probability
+    assert total == pytest.approx(1.0, abs=1e-3)
+    probabilities = [r.probability or 0.0 for r in analysis.roles]
+    assert probabilities == sorted(probabilities, reverse=True)
+
+
+def test_health_it_posting_gets_a_health_it_role_with_drivers(
+    real_engine: MatchingEngine,
+) -> None:
+    analysis = real_engine.analyse_text(HEALTH_IT, title="Epic Ambulatory Application Analyst")
+    assert analysis.outcome is not None
+    assert analysis.outcome.role_id in {
+        "implementation-support-specialist",
+        "technical-support-specialist",
+    }
+    best = analysis.roles[0]
+    assert best.role_id == analysis.outcome.role_id
+    assert best.drivers and all(d.weight > 0 for d in best.drivers)
+    assert best.matched  # evidence from the rule scorer is kept
+
+
+def test_work_outside_health_it_is_none(real_engine: MatchingEngine) -> None:
+    analysis = real_engine.analyse_text(NOT_HEALTH, title="Pastry Chef")
+    assert analysis.outcome is not None
+    assert analysis.outcome.role_id == "none"
+    assert analysis.outcome.none_probability > 0.5
+
+
+def test_a_title_alone_is_scored(real_engine: MatchingEngine) -> None:
+    analysis = real_engine.analyse_text("Cancer Registrar", title="Cancer Registrar")
+    assert analysis.outcome is not None
+    assert analysis.outcome.role_id == "him-exchange-specialist"
+
+
+def test_an_incompatible_latest_model_is_skipped_but_a_configured_one_fails(
+    toy_data_dir: Path,
+) -> None:
+    from matcher.config import Settings
+    from matcher.errors import ArtifactError
+    from matcher.service import load_engine
+
+    models = Path(__file__).parent.parent / "models"
+    engine = load_engine(Settings(data_dir=toy_data_dir, models_dir=models))
+    assert engine.role_model is None
+    assert engine.analyse_text("EHR trainer").outcome is None
+    with pytest.raises(ArtifactError, match="does not define"):
+        load_engine(Settings(data_dir=toy_data_dir, models_dir=models, role_model_version="1.0.0"))

@@ -52,10 +52,22 @@ def test_empty_input_gives_zeros() -> None:
 def test_read_role_gold_reads_both_formats(tmp_path: Path) -> None:
     path = tmp_path / "gold.jsonl"
     rows = [
-        {"uid": "p", "kind": "posting", "title": "EHR Trainer", "text": "Teach Epic.",
-         "primary": "trainer", "also": []},
-        {"uid": "t", "kind": "title", "title": "Coder", "context": "employer: X",
-         "primary": "him-exchange-specialist", "also": ["none"]},
+        {
+            "uid": "p",
+            "kind": "posting",
+            "title": "EHR Trainer",
+            "text": "Teach Epic.",
+            "primary": "trainer",
+            "also": [],
+        },
+        {
+            "uid": "t",
+            "kind": "title",
+            "title": "Coder",
+            "context": "employer: X",
+            "primary": "him-exchange-specialist",
+            "also": ["none"],
+        },
     ]
     path.write_text("\n".join(json.dumps(r) for r in rows) + "\n\n")
     posting, title = read_role_gold(path)

@@ -23,7 +23,9 @@ from matcher.taxonomy import DataBundle
 def toy_scorer(toy_engine: MatchingEngine) -> RoleScorer:
     examples = synthetic_examples(toy_engine.bundle)
     docs = [toy_engine.role_document(e.text, title=e.title) for e in examples]
-    model = build_role_model(toy_engine.bundle, params=RoleModelParams(calibration_folds=2, short_text_chars=60))
+    model = build_role_model(
+        toy_engine.bundle, params=RoleModelParams(calibration_folds=2, short_text_chars=60)
+    )
     return model.fit(docs, [e.label for e in examples])
 
 

@@ -129,7 +129,8 @@ def process_resume(
             skill_years=analysis.skill_years,
             data_version=analysis.data_version,
             outcome=outcome,
-            model_version=getattr(outcome, "model_version", None),
+            model_version=getattr(outcome, "model_version", None)
+            or getattr(engine, "role_model_version", None),
         ),
         certification_categories=categories,
     )

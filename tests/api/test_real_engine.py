@@ -29,6 +29,8 @@ def test_upload_scores_the_twelve_roles(tmp_path: Path, real_engine: MatchingEng
         assert upload.status_code == 201, upload.text
         roles = client.get("/api/v1/me/roles", headers=auth).json()
         assert len(roles) == 12
-        assert roles[0]["role_id"] in {"trainer", "implementation-support-specialist"}
+        assert [r["rank"] for r in roles] == list(range(1, 13))
+        assert "trainer" in {r["role_id"] for r in roles[:3]}
+        assert all(r["probability"] is None or 0 <= r["probability"] <= 1 for r in roles)
         gaps = client.get("/api/v1/me/gaps/privacy-security-specialist", headers=auth).json()
         assert gaps["missing"] and gaps["score_with_missing"] > gaps["score"]

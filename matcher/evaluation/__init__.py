@@ -10,6 +10,18 @@ from matcher.evaluation.onet_coverage import (
 )
 from matcher.evaluation.skills import SkillEvaluation, evaluate_skills, read_skill_gold
 from matcher.evaluation.speed import SpeedReport, measure_speed
+from matcher.evaluation.tables import (
+    SkillRun,
+    calibration_frame,
+    confusion_frame,
+    evaluate_skill_file,
+    outcome_scores_frame,
+    per_label_frame,
+    role_summary_frame,
+    skill_errors_frame,
+    skill_misses_by_category,
+    skill_scores_frame,
+)
 
 __all__ = [
     "DEFAULT_OCCUPATIONS",
@@ -18,11 +30,21 @@ __all__ = [
     "FieldsReport",
     "IngestReport",
     "SkillEvaluation",
+    "SkillRun",
     "SpeedReport",
+    "calibration_frame",
+    "confusion_frame",
     "evaluate_fields",
+    "evaluate_skill_file",
     "evaluate_skills",
     "measure_ingest",
     "measure_onet_coverage",
     "measure_speed",
+    "outcome_scores_frame",
+    "per_label_frame",
     "read_skill_gold",
+    "role_summary_frame",
+    "skill_errors_frame",
+    "skill_misses_by_category",
+    "skill_scores_frame",
 ]

@@ -30,6 +30,7 @@ def analysis_json(analysis: Analysis) -> dict[str, Any]:
             )
             for r in analysis.roles
         ],
+        "outcome": analysis.outcome.model_dump() if analysis.outcome else None,
         "competencies": [c.model_dump() for c in analysis.competencies],
         "tiers": [t.model_dump() for t in analysis.tiers],
         "fields": _fields_json(analysis),
@@ -113,8 +114,21 @@ def print_analysis(analysis: Analysis, *, top: int, skill_label: Callable[[str],
         out.print("Other skill phrases (not in the taxonomy): " + "; ".join(phrases))
     _print_fields(analysis, skill_label=skill_label)
 
-    roles = Table(title="Role fit (0-100, weighted coverage of each role's skills)")
-    for col in ("role", "score", "matched (heaviest first)", "missing required/core"):
+    outcome = analysis.outcome
+    if outcome is not None:
+        verdict = "not health IT work" if outcome.role_id == "none" else outcome.role_id
+        out.print(
+            f"Role model {outcome.model_version}: {verdict} "
+            f"(p={outcome.probability:.2f}; p(not health IT)={outcome.none_probability:.2f})"
+        )
+    roles = Table(
+        title="Role fit (fit: 0-100 weighted coverage of each role's skills; "
+        "p: calibrated probability of the role)"
+    )
+    columns = ["role", "fit", "p", "matched (heaviest first)", "missing required/core"]
+    if outcome is not None:
+        columns.append("weighed most")
+    for col in columns:
         roles.add_column(col)
     for r in analysis.roles:
         matched = ", ".join(e.label for e in r.matched[:top]) + (
@@ -123,7 +137,11 @@ def print_analysis(analysis: Analysis, *, top: int, skill_label: Callable[[str],
         missing = ", ".join(e.label for e in r.missing[:top]) + (
             " ..." if len(r.missing) > top else ""
         )
-        roles.add_row(r.name, f"{r.score:.1f}", matched or "-", missing or "-")
+        p = "-" if r.probability is None else f"{r.probability:.2f}"
+        row = [r.name, f"{r.score:.1f}", p, matched or "-", missing or "-"]
+        if outcome is not None:
+            row.append(", ".join(f"{d.kind} '{d.feature}'" for d in r.drivers[:3]) or "-")
+        roles.add_row(*row)
     out.print(roles)
 
     comps = Table(title="Competency profile (EHR 2011 / HIM 2018 model; level 0-4)")

@@ -542,6 +542,8 @@ class JobAnalysis(_Value):
         min_years: the largest lower bound among the non-preferred durations (all of them
             when every one is preferred): the experience the job asks for; None if none.
         education: levels of education named, in text order.
+        outcome: the role model's verdict (a role, or ``none`` when the job is not
+            health IT work); None without a role model.
     """
 
     data_version: str
@@ -554,3 +556,4 @@ class JobAnalysis(_Value):
     years: tuple[YearsRequirement, ...] = ()
     min_years: float | None = Field(default=None, ge=0)
     education: tuple[EducationRequirement, ...] = ()
+    outcome: RoleOutcome | None = None

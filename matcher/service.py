@@ -232,11 +232,13 @@ class MatchingEngine:
         profile = subject.profile if isinstance(subject, Analysis) else subject
         return gap_analysis(profile, role, self.bundle, limit=limit)
 
-    def analyse_job(self, text: str) -> JobAnalysis:
+    def analyse_job(self, text: str, *, title: str = "") -> JobAnalysis:
         """Read an employer's job text: roles, required/preferred skills, years, education.
 
         Args:
             text: the normalised job text (``RawDocument.text``).
+            title: the job's title, when the employer gives it apart from the text (the
+                role model reads it).
 
         Returns:
             The job analysis; its role scores are those :meth:`analyse_text` gives.
@@ -244,10 +246,11 @@ class MatchingEngine:
         Raises:
             InputError: the text is over the configured size limit.
         """
-        analysis = self.analyse_text(text)
-        return read_job(
+        analysis = self.analyse_text(text, title=title)
+        job = read_job(
             text, analysis.profile, analysis.roles, self.bundle, rules=job_rules(self.bundle)
         )
+        return job.model_copy(update={"outcome": analysis.outcome})
 
 
 def load_engine(settings: Settings) -> MatchingEngine:

@@ -79,3 +79,20 @@ def test_an_incompatible_latest_model_is_skipped_but_a_configured_one_fails(
     assert engine.analyse_text("EHR trainer").outcome is None
     with pytest.raises(ArtifactError, match="does not define"):
         load_engine(Settings(data_dir=toy_data_dir, models_dir=models, role_model_version="1.0.0"))
+
+
+def test_job_analysis_carries_the_outcome_and_reads_the_title(
+    real_engine: MatchingEngine,
+) -> None:
+    job = real_engine.analyse_job(HEALTH_IT, title="Epic Ambulatory Application Analyst")
+    assert job.outcome is not None
+    assert (
+        job.outcome.role_id
+        == real_engine.analyse_text(
+            HEALTH_IT, title="Epic Ambulatory Application Analyst"
+        ).outcome.role_id
+    )  # type: ignore[union-attr]
+    untitled = real_engine.analyse_job("Cancer Registrar\n" + NOT_HEALTH[:0], title="")
+    titled = real_engine.analyse_job("Cancer Registrar", title="Cancer Registrar")
+    assert untitled.outcome is not None and titled.outcome is not None
+    assert untitled.outcome.probability != titled.outcome.probability

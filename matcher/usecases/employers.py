@@ -254,7 +254,7 @@ def post_job(
     if not text.strip():
         raise InputError("the job description is empty")
     with ANALYSIS_LOCK:
-        analysis = engine.analyse_job(text)
+        analysis = engine.analyse_job(text, title=title.strip())
     return jobs_repo.add_job(
         session=session,
         organisation_id=organisation_id,

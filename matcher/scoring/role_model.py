@@ -3,9 +3,10 @@
 Thirteen outcomes: the twelve roles and ``none`` (not health IT). Features
 (:mod:`matcher.scoring.features`): TF-IDF of the text and of the title, health-context
 signals, the taxonomy skills and categories found, and each role's skill coverage. A
-multinomial logistic regression combines them; :class:`CalibratedClassifierCV` with
-temperature scaling (one parameter fitted on cross-validated predictions) turns its
-scores into probabilities that sum to 1.
+linear classifier combines them (a one-vs-rest linear SVM by default, or a multinomial
+logistic regression); :class:`CalibratedClassifierCV` with temperature scaling (one
+parameter fitted on cross-validated predictions) turns its scores into probabilities
+that sum to 1.
 
 Because the base pipeline is linear, every probability can be explained: a feature's
 contribution to a role is its value times the role's coefficient minus the average
@@ -83,7 +84,7 @@ class RoleModelParams:
     C: float = 1.0
     title_C: float = 3.0
     text_weight: float = 1.0
-    title_weight: float = 1.0
+    title_weight: float = 2.0
     domain_weight: float = 1.0
     skill_weight: float = 1.0
     coverage_weight: float = 1.0

@@ -2,9 +2,12 @@
 
 For every span in ``doc.spans[skills_key]`` sets (see :mod:`matcher.skills.extensions`):
 ``section`` (from ``doc.spans[sections_key]``), ``negated``, ``hypothetical``,
-``field_of_study``, ``part_of_name`` (the next word is a title or organisation head such
-as "Scientist" or "Association") and ``requirement``. Rules come from ``data/extraction.yaml`` at
-:meth:`SkillContext.initialize` and are saved with the pipeline.
+``field_of_study`` (the subject right after a cue such as "degree in", or a list of
+subjects), ``part_of_name`` (the next word, or the one after a capitalised word, is a title
+or organisation head such as "Scientist" or "Association"; or the clause is the employer
+speaking of itself: "We use ...", "Our platform ...") and ``requirement``. Rules come
+from ``data/extraction.yaml`` at :meth:`SkillContext.initialize` and are saved with the
+pipeline.
 
 A cue's scope is its clause: a "before" cue ("no experience with") covers the rest of its
 clause to the right, an "after" cue ("is a plus") the part of its clause to its left.
@@ -33,6 +36,41 @@ _FLAGS = ("negation", "hypothetical", "field_of_study")
 
 
 _BULLET = re.compile(r"^\s*(?:[-*•·▪◦]|\d+[.)])\s")
+
+# A degree's subject follows its cue closely ("degree in Health Informatics", "Bachelor of
+# Science: Health Information Management") and may be a list ("Coursework in Python, SQL
+# and workflow analysis"). Further on, the clause talks about something else; one-line
+# resumes run a whole page without a full stop.
+# The employer speaking of itself ("We use AI to ...", "Our platform ..."): such clauses
+# name the business, not a skill asked of the candidate, unless they address the
+# candidate or carry a skill cue. Pronouns and hiring verbs are grammar, not vocabulary.
+_WORD = re.compile(r"[a-z0-9][a-z0-9'’+#-]*")
+_EMPLOYER_WORDS = frozenset({"we", "our", "us", "we're", "we’re", "we've", "we’ve", "ours"})
+_CANDIDATE_WORDS = frozenset(
+    {
+        "you",
+        "your",
+        "you'll",
+        "you’ll",
+        "you're",
+        "you’re",
+        "candidate",
+        "candidates",
+        "seeking",
+        "looking",
+        "hiring",
+        "join",
+        "need",
+        "needs",
+        "require",
+        "requires",
+        "must",
+    }
+)
+_AT_EMPLOYER = re.compile(r"\W*at\b[^,]{1,60},\s*(?:we|our)\b", re.I)
+_EMPLOYER_CLAUSE_CHARS = 400
+_FIELD_REACH_CHARS = 40
+_FIELD_LIST_GAP = re.compile(r"^[\s,;/&+()-]*(?:(?:and|or|as well as)\b[\s,;/&+()-]*)?$", re.I)
 
 
 def _header_like(line: str, max_chars: int) -> bool:
@@ -94,12 +132,17 @@ class SkillContext(JsonState):
                     matcher.add(f"{kind}|{direction}", [self.nlp.make_doc(p) for p in phrases])
         self._matcher = matcher
         breaks = self._rules.get("clause_breaks", ".;!?")
-        # A full stop inside a word or number ("v2.5.1", "Node.js") does not end a clause.
-        self._break_re = re.compile(r"\n|[" + re.escape(breaks.replace(".", "")) + r"]|\.(?!\w)")
+        # A full stop inside a word or number ("v2.5.1", "Node.js") does not end a clause,
+        # but one glued to the next sentence ("...end-user support.Three years") does.
+        self._break_re = re.compile(
+            r"\n|[" + re.escape(breaks.replace(".", "")) + r"]|\.(?!\w)|(?<=[a-z)])\.(?=[A-Z][a-z])"
+        )
         self._required_headers = [h.lower() for h in requirement.get("required_headers", ())]
         self._preferred_headers = [h.lower() for h in requirement.get("preferred_headers", ())]
         self._max_header = int(self._rules.get("max_header_chars", 60))
         self._name_heads = frozenset(h.lower() for h in self._rules.get("name_heads", ()))
+        unknown = self._rules.get("unknown_skills", {})
+        self._skill_cues = tuple(c.lower() for c in unknown.get("cues", ()))
 
     def __call__(self, doc: Doc) -> Doc:
         """Set the context attributes of every skill span."""
@@ -118,7 +161,9 @@ class SkillContext(JsonState):
         section_starts = [start for start, _, _ in sections]
         breaks = [m.start() for m in self._break_re.finditer(text)]
         blocks = self._requirement_blocks(text)
-        for span in spans:
+        covered = {i for span in spans for i in range(span.start, span.end)}
+        field_end = -1  # end of the last field-of-study span, for lists of subjects
+        for span in sorted(spans, key=lambda s: s.start_char):
             first, last = span.start_char, span.end_char
             lo, hi = self._clause(breaks, first, last, len(text))
             found: dict[str, int] = {}
@@ -131,15 +176,60 @@ class SkillContext(JsonState):
                     continue
                 if kind not in found or distance < found[kind]:
                     found[kind] = distance
-            span._.negated = "negation" in found
-            span._.hypothetical = "hypothetical" in found
-            span._.field_of_study = "field_of_study" in found
-            span._.part_of_name = span.end < len(doc) and doc[span.end].lower_ in self._name_heads
-            span._.requirement = self._requirement(found, blocks, span.start_char)
             at = bisect_right(section_starts, first) - 1
             if at >= 0 and first < sections[at][1]:
                 span._.section = sections[at][2]
+            span._.negated = "negation" in found
+            span._.hypothetical = "hypothetical" in found
+            span._.field_of_study = "field_of_study" in found and (
+                found["field_of_study"] <= _FIELD_REACH_CHARS
+                or (field_end >= lo and _FIELD_LIST_GAP.match(text[field_end:first]) is not None)
+            )
+            if span._.field_of_study:
+                field_end = last
+            span._.part_of_name = self._before_name_head(doc, span.end, covered) or (
+                "required" not in found
+                and "preferred" not in found
+                and self._employer_voice(text[lo:hi])
+            )
+            span._.requirement = self._requirement(found, blocks, span.start_char)
         return doc
+
+    def _before_name_head(self, doc: Doc, end: int, covered: set[int]) -> bool:
+        """A title or organisation head follows, directly or after one capitalised word.
+
+        ``covered`` holds the tokens of skill spans: "Medi-Cal Medical Manager" is two
+        products, not a title.
+        """
+        if end < len(doc) and doc[end].lower_ in self._name_heads:
+            return True
+        # "EHR Application Analyst", "Product Development Business Analyst"
+        return (
+            end + 1 < len(doc)
+            and end not in covered
+            and end + 1 not in covered
+            and doc[end].is_title
+            and doc[end + 1].is_title
+            and doc[end + 1].lower_ in self._name_heads
+        )
+
+    def _employer_voice(self, clause: str) -> bool:
+        """The clause is the employer talking about itself, not asking for a skill.
+
+        "We use machine learning to ...", "At Acme, we ...", "Our mission is to make
+        healthcare ...": a sentence-length clause opened in the first person plural, with
+        no word addressed to the candidate and no skill cue ("experience with").
+        """
+        words = _WORD.findall(clause.lower())
+        if (
+            len(clause) > _EMPLOYER_CLAUSE_CHARS
+            or not words
+            or (words[0] not in _EMPLOYER_WORDS and _AT_EMPLOYER.match(clause) is None)
+            or set(words) & _CANDIDATE_WORDS
+        ):
+            return False
+        joined = f" {' '.join(words)} "
+        return not any(f" {cue} " in joined for cue in self._skill_cues)
 
     @staticmethod
     def _requirement(

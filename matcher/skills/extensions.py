@@ -7,7 +7,9 @@ Attributes on skill spans (``doc.spans["skills"]``):
 * ``negated``: the text says the skill is not held ("no experience with");
 * ``hypothetical``: an aim or offer, not a holding ("willing to learn");
 * ``field_of_study``: the subject of a degree ("degree in health informatics");
-* ``part_of_name``: part of a job title or an organisation's name ("Data Scientist");
+* ``part_of_name``: part of a job title or an organisation's name ("Data Scientist",
+  "EHR Application Analyst"), or of the employer describing itself ("We use machine
+  learning to ..."): not a skill claim, still evidence for role fit;
 * ``expanded``: the span was found by sharing a list's prefix ("Epic ..., Cadence").
 """
 

@@ -1,0 +1,74 @@
+"""Context rules of skill mentions: fields of study, employer voice, names and clauses."""
+
+from __future__ import annotations
+
+import pytest
+
+from matcher.domain import SkillMention
+from matcher.pipeline import extract_profile
+from matcher.taxonomy import DataBundle
+from tests.test_pipeline import Pipeline
+
+
+def _mentions(nlp: Pipeline, bundle: DataBundle, text: str) -> dict[str, SkillMention]:
+    profile = extract_profile(nlp, bundle, text, max_chars=100_000)
+    return {m.skill_id: m for m in profile.mentions}
+
+
+def test_field_of_study_reaches_only_the_subject_after_its_cue(
+    toy_nlp: Pipeline, toy_bundle: DataBundle
+) -> None:
+    text = "Degree in health informatics, then ten years building reports with Python"
+    found = _mentions(toy_nlp, toy_bundle, text)
+    assert found["health-informatics"].field_of_study
+    assert not found["python"].field_of_study
+
+
+def test_field_of_study_covers_a_list_of_subjects(
+    toy_nlp: Pipeline, toy_bundle: DataBundle
+) -> None:
+    found = _mentions(toy_nlp, toy_bundle, "Courses in health informatics, Python and SQL")
+    assert all(m.field_of_study for m in found.values()) and len(found) == 3
+
+
+def test_a_full_stop_glued_to_the_next_sentence_ends_the_clause(
+    toy_nlp: Pipeline, toy_bundle: DataBundle
+) -> None:
+    text = "Master's degree in health informatics required.Python and SQL daily"
+    found = _mentions(toy_nlp, toy_bundle, text)
+    assert found["health-informatics"].field_of_study
+    assert not found["python"].field_of_study
+    assert not found["sql"].field_of_study
+
+
+@pytest.mark.parametrize(
+    ("text", "in_blurb"),
+    [
+        ("We use Python to build products for rural clinics.", True),
+        ("Our platform runs on Python and serves 300 hospitals.", True),
+        ("At Acme, we build clinic software in Python.", True),
+        ("We are looking for an engineer who writes Python.", False),
+        ("We expect experience with Python.", False),
+        ("You will use Python every day.", False),
+        ("Built our reporting tools in Python.", False),
+    ],
+)
+def test_employer_describing_itself_is_not_a_skill_claim(
+    toy_nlp: Pipeline, toy_bundle: DataBundle, text: str, in_blurb: bool
+) -> None:
+    assert _mentions(toy_nlp, toy_bundle, text)["python"].part_of_name is in_blurb
+
+
+@pytest.mark.parametrize(
+    ("text", "part_of_name"),
+    [
+        ("Hired as a Python Application Developer in 2020", True),
+        ("Senior SQL Reporting Analyst, Acme Health", True),
+        ("Wrote Python Scripts for the lab", False),
+    ],
+)
+def test_title_heads_after_one_capitalised_word(
+    toy_nlp: Pipeline, toy_bundle: DataBundle, text: str, part_of_name: bool
+) -> None:
+    skill = "python" if "Python" in text else "sql"
+    assert _mentions(toy_nlp, toy_bundle, text)[skill].part_of_name is part_of_name

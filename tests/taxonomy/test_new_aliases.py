@@ -1,0 +1,46 @@
+"""Phrases the 0.3.0 taxonomy links, on the real data (synthetic sentences)."""
+
+from __future__ import annotations
+
+import pytest
+
+from matcher.service import MatchingEngine
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.mark.parametrize(
+    ("text", "skill"),
+    [
+        ("Reviewed charts and was assigning codes for outpatient visits.", "medical-coding"),
+        ("Ran incident and change work under ITIL with ServiceNow.", "it-service-management"),
+        ("Helped the team identify and mitigate risks on the rollout.", "risk-management"),
+        ("Published events through RabbitMQ and Kafka.", "rabbitmq"),
+        ("Handled PII and PHI under HIPAA.", "pii-protection"),
+        ("Tuned the WAF rules and ran SAST and DAST scans.", "web-application-firewall"),
+        ("Worked the cash register and balanced the drawer.", "point-of-sale-systems"),
+        ("Led provider contracting with hospitals in three states.", "provider-network-management"),
+    ],
+)
+def test_new_aliases_link(real_engine: MatchingEngine, text: str, skill: str) -> None:
+    assert skill in {m.skill_id for m in real_engine.extract(text).mentions}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Coded in ICD-10-CM/PCS daily.", {"icd-10-cm", "icd-10-pcs"}),
+        ("Ran Scrum/Agile ceremonies with Jira.", {"scrum", "agile"}),
+    ],
+)
+def test_slash_pairs_of_two_skills_split(
+    real_engine: MatchingEngine, text: str, expected: set[str]
+) -> None:
+    assert expected <= {m.skill_id for m in real_engine.extract(text).mentions}
+
+
+def test_generic_words_need_neighbouring_skills(real_engine: MatchingEngine) -> None:
+    alone = {m.skill_id for m in real_engine.extract("Claims were mailed on Monday.").mentions}
+    assert "claims-processing" not in alone
+    listed = real_engine.extract("Skills: medical billing, claims, denials, CPT coding.")
+    assert {"claims-processing", "denial-management"} <= {m.skill_id for m in listed.mentions}

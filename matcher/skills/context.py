@@ -69,6 +69,9 @@ _CANDIDATE_WORDS = frozenset(
 )
 _AT_EMPLOYER = re.compile(r"\W*at\b[^,]{1,60},\s*(?:we|our)\b", re.I)
 _EMPLOYER_CLAUSE_CHARS = 400
+# Words inside a web or e-mail address ("apply/provider-network-development-manager") are
+# part of a name.
+_LINK = re.compile(r"(?:https?://|www\.)[^\s)>\]]+|[\w.+-]+@[\w-]+\.[\w.]+", re.I)
 _FIELD_REACH_CHARS = 40
 _FIELD_LIST_GAP = re.compile(r"^[\s,;/&+()-]*(?:(?:and|or|as well as)\b[\s,;/&+()-]*)?$", re.I)
 
@@ -161,6 +164,7 @@ class SkillContext(JsonState):
         section_starts = [start for start, _, _ in sections]
         breaks = [m.start() for m in self._break_re.finditer(text)]
         blocks = self._requirement_blocks(text)
+        links = [(m.start(), m.end()) for m in _LINK.finditer(text)]
         covered = {i for span in spans for i in range(span.start, span.end)}
         field_end = -1  # end of the last field-of-study span, for lists of subjects
         for span in sorted(spans, key=lambda s: s.start_char):
@@ -187,10 +191,14 @@ class SkillContext(JsonState):
             )
             if span._.field_of_study:
                 field_end = last
-            span._.part_of_name = self._before_name_head(doc, span.end, covered) or (
-                "required" not in found
-                and "preferred" not in found
-                and self._employer_voice(text[lo:hi])
+            span._.part_of_name = (
+                self._before_name_head(doc, span.end, covered)
+                or any(a <= first and last <= b for a, b in links)
+                or (
+                    "required" not in found
+                    and "preferred" not in found
+                    and self._employer_voice(text[lo:hi])
+                )
             )
             span._.requirement = self._requirement(found, blocks, span.start_char)
         return doc

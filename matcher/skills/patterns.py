@@ -5,9 +5,9 @@ matched on ``LOWER`` or, for case-sensitive aliases, on ``ORTH``.
 
 Surface variants that real text uses but data editors should not have to list are
 generated here: hyphen/slash forms (``e-prescribing`` / ``e prescribing`` /
-``eprescribing``), the hyphenated form of short multi-word aliases, and the plural
-(``analyses``, ``technologies``, ``EHRs``). A generated variant is dropped when it is
-another skill's own alias.
+``eprescribing``), the hyphenated forms of short multi-word aliases ("service-oriented
+architecture"), and the plural (``analyses``, ``technologies``, ``EHRs``). A generated
+variant is dropped when it is another skill's own alias.
 
 The pattern ``label`` is the skill id; the pattern ``id`` carries the skill's category
 and whether the alias needs context, as ``"<category>|ctx"`` or ``"<category>|"``, so the
@@ -42,8 +42,9 @@ def surface_variants(alias: str) -> list[str]:
         alias: the alias as written in the taxonomy.
 
     Returns:
-        Distinct variants: the alias, its hyphen/slash variants, the hyphenated form
-        of a 2-3 word alias, and the plural of each (when the last word is alphabetic).
+        Distinct variants: the alias, its hyphen/slash variants, the hyphenated forms
+        of a 2-3 word alias (each adjacent pair of a 3-word alias too), and the plural of
+        each (when the last word is alphabetic).
     """
     base = [alias]
     if _JOINERS.search(alias):
@@ -52,6 +53,10 @@ def surface_variants(alias: str) -> list[str]:
     words = alias.split()
     if 1 < len(words) <= _MAX_WORDS_FOR_HYPHEN_VARIANT and all(w.isalpha() for w in words):
         base.append("-".join(words))
+        # "service oriented architecture" is mostly written "service-oriented architecture".
+        if len(words) == 3:
+            base.append(f"{words[0]}-{words[1]} {words[2]}")
+            base.append(f"{words[0]} {words[1]}-{words[2]}")
     variants: list[str] = []
     for form in base:
         form = re.sub(r"\s+", " ", form).strip()

@@ -72,3 +72,17 @@ def test_title_heads_after_one_capitalised_word(
 ) -> None:
     skill = "python" if "Python" in text else "sql"
     assert _mentions(toy_nlp, toy_bundle, text)[skill].part_of_name is part_of_name
+
+
+@pytest.mark.parametrize(
+    ("text", "part_of_name"),
+    [
+        ("Click to [APPLY](https://jobs.example.org/apply/python-developer-role)", True),
+        ("Member of the Python Institute since 2019", True),
+        ("Wrote Python at https://example.org", False),
+    ],
+)
+def test_links_and_organisation_units_are_names(
+    toy_nlp: Pipeline, toy_bundle: DataBundle, text: str, part_of_name: bool
+) -> None:
+    assert _mentions(toy_nlp, toy_bundle, text)["python"].part_of_name is part_of_name

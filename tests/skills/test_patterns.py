@@ -80,3 +80,9 @@ def test_generated_variants_never_take_another_skills_alias(
     ccsp_owners = {p["label"] for p in patterns if p["pattern"] == "CCSP"}
     assert ccsp_owners == {"ccsp"}
     assert {p["pattern"] for p in patterns if p["label"] == "ccs-p"} >= {"CCS-P", "CCS P"}
+
+
+def test_three_word_aliases_get_each_hyphenated_pair() -> None:
+    variants = set(surface_variants("service oriented architecture"))
+    assert {"service-oriented architecture", "service oriented-architecture"} <= variants
+    assert "service-oriented-architecture" in variants

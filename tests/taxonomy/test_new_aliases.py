@@ -44,3 +44,22 @@ def test_generic_words_need_neighbouring_skills(real_engine: MatchingEngine) -> 
     assert "claims-processing" not in alone
     listed = real_engine.extract("Skills: medical billing, claims, denials, CPT coding.")
     assert {"claims-processing", "denial-management"} <= {m.skill_id for m in listed.mentions}
+
+
+@pytest.mark.parametrize(
+    ("text", "skill"),
+    [
+        ("We met with insurance carriers and government payers weekly.", "health-insurance"),
+        ("Reviewed the data products with a new client.", "data-products"),
+        ("The team improved the quality of care last year.", "healthcare-quality"),
+    ],
+)
+def test_entity_nouns_alone_are_not_skills(
+    real_engine: MatchingEngine, text: str, skill: str
+) -> None:
+    assert skill not in {m.skill_id for m in real_engine.extract(text).mentions}
+
+
+def test_hyphenated_three_word_alias_beats_its_prefix(real_engine: MatchingEngine) -> None:
+    found = real_engine.extract("Moved the stack to a service-oriented architecture.").mentions
+    assert [m.skill_id for m in found] == ["service-oriented-architecture"]

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from typing import Any
+from typing import Any, TypeVar
+
+from pydantic import BaseModel
 
 from matcher.api import schemas as s
-from matcher.domain import JobAnalysis
+from matcher.domain import GapAnalysis, JobAnalysis
 from matcher.store.orm import (
     ContactRequestRow,
     GraduateProfileRow,
@@ -23,6 +25,7 @@ __all__ = [
     "candidate_out",
     "competencies_out",
     "contact_out",
+    "gap_out",
     "graduate_contact_out",
     "job_out",
     "organisation_out",
@@ -292,11 +295,48 @@ def job_out(job: JobRow) -> s.JobOut:
             )
             for r in analysis.roles[:3]
         ],
-        required=list(analysis.required),
-        preferred=list(analysis.preferred),
-        unspecified=list(analysis.unspecified),
-        certifications=list(analysis.certifications),
-        years=list(analysis.years),
+        required=[_wire(s.JobSkillOut, k) for k in analysis.required],
+        preferred=[_wire(s.JobSkillOut, k) for k in analysis.preferred],
+        unspecified=[_wire(s.JobSkillOut, k) for k in analysis.unspecified],
+        certifications=[_wire(s.JobSkillOut, k) for k in analysis.certifications],
+        years=[_wire(s.YearsRequirementOut, y) for y in analysis.years],
         min_years=analysis.min_years,
-        education=list(analysis.education),
+        education=[_wire(s.EducationRequirementOut, e) for e in analysis.education],
     )
+
+
+def gap_out(gap: GapAnalysis) -> s.GapAnalysisOut:
+    """A gap analysis on the wire."""
+    return _wire(s.GapAnalysisOut, gap)
+
+
+W = TypeVar("W", bound=BaseModel)
+
+
+def _wire(model: type[W], value: BaseModel) -> W:
+    # A domain value object as its wire mirror: the fields the wire model declares, with
+    # nested models narrowed the same way (a field added to the domain model later does
+    # not leak onto the wire, nor break the response).
+    return model.model_validate(_narrow(model, value.model_dump(mode="json")))
+
+
+def _narrow(model: type[BaseModel], data: dict[str, Any]) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for name, info in model.model_fields.items():
+        if name not in data:
+            continue
+        value = data[name]
+        nested = _nested_model(info.annotation)
+        if nested is not None and isinstance(value, list):
+            value = [_narrow(nested, v) if isinstance(v, dict) else v for v in value]
+        elif nested is not None and isinstance(value, dict):
+            value = _narrow(nested, value)
+        out[name] = value
+    return out
+
+
+def _nested_model(annotation: Any) -> type[BaseModel] | None:
+    for arg in (annotation, *getattr(annotation, "__args__", ())):
+        if isinstance(arg, type) and issubclass(arg, BaseModel):
+            return arg
+    return None

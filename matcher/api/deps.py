@@ -8,6 +8,7 @@ from typing import Annotated
 from fastapi import Depends, Query, Request
 from fastapi.security import OAuth2PasswordBearer
 
+from matcher.api.params import example
 from matcher.api.security import TOKEN_URL, decode_token
 from matcher.config import Settings
 from matcher.errors import AuthenticationError
@@ -80,8 +81,22 @@ class PageParams:
     def __init__(
         self,
         settings: SettingsDep,
-        limit: Annotated[int, Query(ge=1, description="Items per page.")] = 20,
-        offset: Annotated[int, Query(ge=0, description="Items to skip.")] = 0,
+        limit: Annotated[
+            int,
+            Query(
+                ge=1,
+                description="Items per page (at most `MATCHER_PAGE_SIZE_MAX`, 100 by default).",
+                openapi_examples=example(20, "a page of 20"),
+            ),
+        ] = 20,
+        offset: Annotated[
+            int,
+            Query(
+                ge=0,
+                description="Items to skip (the page size times the pages before).",
+                openapi_examples=example(0, "the first page"),
+            ),
+        ] = 0,
     ) -> None:
         if limit > settings.page_size_max:
             from matcher.errors import InputError
@@ -96,20 +111,43 @@ PageDep = Annotated[PageParams, Depends()]
 
 def _candidate_query(
     state: Annotated[
-        str | None, Query(min_length=2, max_length=2, description="Two-letter US state.")
+        str | None,
+        Query(
+            min_length=2,
+            max_length=2,
+            description="Two-letter US state the candidate lives in.",
+            openapi_examples=example("IA", "Iowa"),
+        ),
     ] = None,
     remote: Annotated[
-        bool | None, Query(description="true: only graduates open to remote work.")
+        bool | None,
+        Query(
+            description="true: only graduates open to remote work.",
+            openapi_examples=example(True, "open to remote work"),
+        ),
     ] = None,
     certification: Annotated[
         list[str] | None,
-        Query(description="Certification id or name every candidate must hold (repeatable)."),
+        Query(
+            description="Certification id or name every candidate must hold (repeatable).",
+            openapi_examples=example(["chts-is"], "holds CHTS-IS"),
+        ),
     ] = None,
     min_years: Annotated[
-        float | None, Query(ge=0, le=60, description="Least total years of experience.")
+        float | None,
+        Query(
+            ge=0,
+            le=60,
+            description="Least total years of experience.",
+            openapi_examples=example(2, "two years or more"),
+        ),
     ] = None,
     program_level: Annotated[
-        str | None, Query(description="community-college or university.")
+        str | None,
+        Query(
+            description="community-college or university.",
+            openapi_examples=example("community-college", "community college graduates"),
+        ),
     ] = None,
 ) -> CandidateQuery:
     return CandidateQuery(

@@ -6,9 +6,21 @@ from fastapi import UploadFile
 
 from matcher.errors import DocumentTooLargeError, EmptyDocumentError
 
-__all__ = ["read_upload"]
+__all__ = ["RESUME_MEDIA_TYPES", "read_upload"]
 
 _CHUNK = 64 * 1024
+
+#: media types of the formats the engine reads (the download answers with the type the
+#: file was uploaded with, usually one of these).
+RESUME_MEDIA_TYPES = (
+    "application/pdf",
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    "application/vnd.oasis.opendocument.text",
+    "application/rtf",
+    "text/html",
+    "text/plain",
+    "application/octet-stream",
+)
 
 
 def read_upload(upload: UploadFile, *, max_bytes: int) -> bytes:

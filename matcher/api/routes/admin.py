@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import uuid
-
 from fastapi import APIRouter, Response, status
 
 from matcher.api.convert import organisation_out, user_out
 from matcher.api.deps import CurrentUser, PageDep, SessionDep
+from matcher.api.params import UserIdPath
 from matcher.api.routes._responses import problems
 from matcher.api.schemas import OrganisationIn, OrganisationOut, UserCreateIn, UserOut
 from matcher.usecases import accounts
@@ -72,10 +71,13 @@ def list_users(caller: CurrentUser, session: SessionDep, page: PageDep) -> list[
 @router.delete(
     "/users/{user_id}",
     status_code=status.HTTP_204_NO_CONTENT,
-    responses=problems(404),
+    responses={
+        204: {"description": "Deleted: the account and all its data are gone."},
+        **problems(404),
+    },
     summary="Delete an account and all its data",
 )
-def delete_user(user_id: uuid.UUID, caller: CurrentUser, session: SessionDep) -> Response:
+def delete_user(user_id: UserIdPath, caller: CurrentUser, session: SessionDep) -> Response:
     """Removes the account, its profile, resume (file included) and scores."""
     accounts.admin_delete_user(session=session, caller=caller, user_id=user_id)
     return Response(status_code=status.HTTP_204_NO_CONTENT)

@@ -4,13 +4,12 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Request, status
-from fastapi.security import OAuth2PasswordRequestForm
+from fastapi import APIRouter, Form, Request, status
 
 from matcher.api.convert import user_out
 from matcher.api.deps import CurrentUser, SessionDep, SettingsDep
 from matcher.api.routes._responses import problems
-from matcher.api.schemas import RegisterIn, Token, UserOut
+from matcher.api.schemas import RegisterIn, SignInForm, Token, UserOut
 from matcher.api.security import issue_token
 from matcher.usecases import accounts
 
@@ -19,7 +18,7 @@ router = APIRouter(prefix="/api/v1", tags=["accounts"])
 
 @router.post("/auth/token", responses=problems(401, 422), summary="Sign in")
 def sign_in(
-    form: Annotated[OAuth2PasswordRequestForm, Depends()],
+    form: Annotated[SignInForm, Form()],
     session: SessionDep,
     settings: SettingsDep,
     request: Request,

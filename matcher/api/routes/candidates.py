@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import uuid
 from typing import Annotated
 
 from fastapi import APIRouter, Query, status
 
 from matcher.api import convert
 from matcher.api.deps import CandidateQueryDep, CurrentUser, EngineDep, PageDep, SessionDep
+from matcher.api.params import CandidateIdPath, example
 from matcher.api.routes._responses import problems
 from matcher.api.schemas import CandidateOut, ContactRequestIn, ContactRequestOut, RankingPage
 from matcher.usecases import SkillSearch, contacts, employers
@@ -24,10 +24,18 @@ def search(
     page: PageDep,
     query: CandidateQueryDep,
     must: Annotated[
-        list[str] | None, Query(description="Skill id or name every candidate has (repeatable).")
+        list[str] | None,
+        Query(
+            description="Skill id or name every candidate has (repeatable).",
+            openapi_examples=example(["epic", "hl7-v2"], "Epic and HL7 v2"),
+        ),
     ] = None,
     should: Annotated[
-        list[str] | None, Query(description="Skill id or name that ranks higher (repeatable).")
+        list[str] | None,
+        Query(
+            description="Skill id or name that ranks higher (repeatable).",
+            openapi_examples=example(["sql", "chts-is"], "SQL, CHTS-IS"),
+        ),
     ] = None,
 ) -> RankingPage:
     """Opted-in candidates with every ``must`` skill, ranked by ``should`` skills.
@@ -48,7 +56,7 @@ def search(
 
 @router.get("/candidates/{candidate_id}", responses=problems(404), summary="One candidate")
 def get_candidate(
-    candidate_id: uuid.UUID, caller: CurrentUser, session: SessionDep
+    candidate_id: CandidateIdPath, caller: CurrentUser, session: SessionDep
 ) -> CandidateOut:
     """An opted-in candidate (blind until they accept your organisation's request)."""
     view = employers.candidate_detail(session=session, caller=caller, candidate_id=candidate_id)
@@ -62,7 +70,7 @@ def get_candidate(
     summary="Ask a candidate for their contact details",
 )
 def request_contact(
-    candidate_id: uuid.UUID, body: ContactRequestIn, caller: CurrentUser, session: SessionDep
+    candidate_id: CandidateIdPath, body: ContactRequestIn, caller: CurrentUser, session: SessionDep
 ) -> ContactRequestOut:
     """The candidate sees the request and your organisation's name, and may accept."""
     row = contacts.request_contact(

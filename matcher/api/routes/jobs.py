@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import uuid
-
 from fastapi import APIRouter, Response, status
 
 from matcher.api import convert
 from matcher.api.deps import CandidateQueryDep, CurrentUser, EngineDep, PageDep, SessionDep
+from matcher.api.params import JobIdPath
 from matcher.api.routes._responses import problems
 from matcher.api.schemas import JobIn, JobOut, JobPage, RankingPage
 from matcher.usecases import employers
@@ -42,7 +41,7 @@ def list_jobs(caller: CurrentUser, session: SessionDep, page: PageDep) -> JobPag
 
 
 @router.get("/{job_id}", responses=problems(404), summary="One job")
-def get_job(job_id: uuid.UUID, caller: CurrentUser, session: SessionDep) -> JobOut:
+def get_job(job_id: JobIdPath, caller: CurrentUser, session: SessionDep) -> JobOut:
     """A job of your organisation."""
     return convert.job_out(employers.get_job(session=session, caller=caller, job_id=job_id))
 
@@ -50,10 +49,10 @@ def get_job(job_id: uuid.UUID, caller: CurrentUser, session: SessionDep) -> JobO
 @router.delete(
     "/{job_id}",
     status_code=status.HTTP_204_NO_CONTENT,
-    responses=problems(404),
+    responses={204: {"description": "Deleted."}, **problems(404)},
     summary="Delete a job",
 )
-def delete_job(job_id: uuid.UUID, caller: CurrentUser, session: SessionDep) -> Response:
+def delete_job(job_id: JobIdPath, caller: CurrentUser, session: SessionDep) -> Response:
     """Remove a job of your organisation."""
     employers.delete_job(session=session, caller=caller, job_id=job_id)
     return Response(status_code=status.HTTP_204_NO_CONTENT)
@@ -63,7 +62,7 @@ def delete_job(job_id: uuid.UUID, caller: CurrentUser, session: SessionDep) -> R
     "/{job_id}/candidates", responses=problems(404, 422), summary="Rank candidates for a job"
 )
 def rank_for_job(
-    job_id: uuid.UUID,
+    job_id: JobIdPath,
     caller: CurrentUser,
     session: SessionDep,
     engine: EngineDep,

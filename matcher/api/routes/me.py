@@ -2,17 +2,18 @@
 
 from __future__ import annotations
 
-import uuid
 from typing import Annotated
 
 from fastapi import APIRouter, File, Query, Response, UploadFile, status
 
 from matcher.api import convert
 from matcher.api.deps import CurrentUser, EngineDep, SessionDep
+from matcher.api.params import RequestIdPath, RoleIdPath, example
 from matcher.api.routes._responses import problems
 from matcher.api.schemas import (
     CompetenciesOut,
     ContactAnswerIn,
+    GapAnalysisOut,
     GraduateContactRequestOut,
     ProfileOut,
     ProfileSettingsIn,
@@ -20,8 +21,7 @@ from matcher.api.schemas import (
     RoleScoreOut,
     SkillOut,
 )
-from matcher.api.uploads import read_upload
-from matcher.domain import GapAnalysis
+from matcher.api.uploads import RESUME_MEDIA_TYPES, read_upload
 from matcher.usecases import accounts, contacts, graduates
 
 router = APIRouter(prefix="/api/v1/me", tags=["graduates"], responses=problems(401, 403))
@@ -58,7 +58,21 @@ def upload_resume(
     return convert.resume_out(resume)
 
 
-@router.get("/resume/file", responses=problems(404), summary="Download the original file")
+@router.get(
+    "/resume/file",
+    response_class=Response,
+    responses={
+        200: {
+            "description": "The original file, with the media type it was uploaded with.",
+            "content": {
+                media: {"schema": {"type": "string", "format": "binary"}}
+                for media in RESUME_MEDIA_TYPES
+            },
+        },
+        **problems(404),
+    },
+    summary="Download the original file",
+)
 def download_resume(caller: CurrentUser, session: SessionDep) -> Response:
     """The uploaded file, byte for byte."""
     resume, stored = graduates.my_resume_file(session=session, caller=caller)
@@ -112,16 +126,25 @@ def get_competencies(caller: CurrentUser, session: SessionDep) -> CompetenciesOu
 
 @router.get("/gaps/{role_id}", responses=problems(404, 422), summary="What I lack for a role")
 def get_gaps(
-    role_id: str,
+    role_id: RoleIdPath,
     caller: CurrentUser,
     session: SessionDep,
     engine: EngineDep,
-    limit: Annotated[int | None, Query(ge=0, le=200, description="Most skills listed.")] = 20,
-) -> GapAnalysis:
+    limit: Annotated[
+        int | None,
+        Query(
+            ge=0,
+            le=200,
+            description="Most skills listed as missing and as upgrades.",
+            openapi_examples=example(10, "the ten heaviest"),
+        ),
+    ] = 20,
+) -> GapAnalysisOut:
     """Missing skills heaviest first, where to learn them, and the score reachable."""
-    return graduates.my_gaps(
+    gaps = graduates.my_gaps(
         session=session, engine=engine, caller=caller, role_id=role_id, limit=limit
     )
+    return convert.gap_out(gaps)
 
 
 @router.get("/contact-requests", summary="Employers asking to contact me")
@@ -139,7 +162,7 @@ def get_contact_requests(
     summary="Accept or decline a contact request",
 )
 def answer_contact_request(
-    request_id: uuid.UUID, body: ContactAnswerIn, caller: CurrentUser, session: SessionDep
+    request_id: RequestIdPath, body: ContactAnswerIn, caller: CurrentUser, session: SessionDep
 ) -> GraduateContactRequestOut:
     """Accepting shows your name and contact details to that organisation only."""
     row = contacts.answer_contact_request(
@@ -148,7 +171,12 @@ def answer_contact_request(
     return convert.graduate_contact_out(row)
 
 
-@router.delete("", status_code=status.HTTP_204_NO_CONTENT, summary="Delete my account and data")
+@router.delete(
+    "",
+    status_code=status.HTTP_204_NO_CONTENT,
+    responses={204: {"description": "Deleted: the account and all its data are gone."}},
+    summary="Delete my account and data",
+)
 def delete_me(caller: CurrentUser, session: SessionDep) -> Response:
     """Removes the account, profile, resume (the file too), scores and contact requests."""
     accounts.delete_account(session=session, caller=caller, user_id=caller.user_id)

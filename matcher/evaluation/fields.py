@@ -16,21 +16,18 @@ Matching rule, per resume and per field:
 - precision = matched predictions / predictions, recall = matched gold values / gold
   values, summed over all resumes (micro-average); F1 their harmonic mean.
 
-Jobs are ranked: ``Designation`` and ``Companies worked at`` compare the extracted jobs
-in the order written (most recent first), cut at the number of distinct gold values of
-that resume (R-precision; a resume with no gold value for the field contributes no
-prediction). Why: the annotators mark the current job (headline and first job)
-consistently and later jobs rarely. On the 220 development resumes a first job's title
-is in the gold 86% of the time, a second's 36%, a third's 25%, and 36 of 48 resumes with
-two jobs have one designation annotated. Scoring every job would count real but
-unannotated jobs as errors. The cut uses the gold count, which a system never has, so
-two scores without it are reported too: every job (``... (all jobs)``) and the most
-recent job only (``... (most recent job)``).
+``Designation`` and ``Companies worked at`` compare what the engine reports as the
+resume's current position (:mod:`matcher.fields.positions`: the headline under the name
+and the most recent job, deduplicated), decided by the engine alone: the gold answer is
+never used to choose or cut the predictions. Two diagnostic rows score other choices:
+every job (``... (all jobs)``) and the most recent job only (``... (most recent job)``).
+The annotators mark the headline and the first job consistently and later jobs rarely,
+so the ``all jobs`` rows count real but unannotated jobs as errors.
 
 Fields compared (gold name -> prediction): ``Name`` -> contact name; ``Email Address``
 -> e-mails (in the dataturks data it mostly holds job-site links, so its scores say
-little); ``Location`` -> contact city; ``Designation`` -> job titles;
-``Companies worked at`` -> employers; ``College Name`` -> institutions; ``Degree`` ->
+little); ``Location`` -> contact city; ``Designation`` -> reported designations;
+``Companies worked at`` -> reported companies; ``College Name`` -> institutions; ``Degree`` ->
 degrees; ``Graduation Year`` -> education years. Gold fields without a counterpart
 (``Skills``, ``Years of Experience``) are not scored.
 """
@@ -46,9 +43,9 @@ from pathlib import Path
 from matcher.domain import ResumeFields
 from matcher.errors import InputError
 from matcher.evaluation.metrics import PRF
+from matcher.fields import reported_companies, reported_designations
 
 __all__ = [
-    "RANKED_FIELDS",
     "FieldsReport",
     "evaluate_fields",
     "match_values",
@@ -61,8 +58,8 @@ _PREDICTORS: dict[str, Callable[[ResumeFields], list[str]]] = {
     "Name": lambda f: [f.contact.name] if f.contact.name else [],
     "Email Address": lambda f: list(f.contact.emails),
     "Location": lambda f: [f.contact.city] if f.contact.city else [],
-    "Designation": lambda f: [e.title for e in f.experience if e.title],
-    "Companies worked at": lambda f: [e.employer for e in f.experience if e.employer],
+    "Designation": lambda f: list(reported_designations(f)),
+    "Companies worked at": lambda f: list(reported_companies(f)),
     "College Name": lambda f: [e.institution for e in f.education if e.institution],
     "Degree": lambda f: [e.degree for e in f.education if e.degree],
     "Graduation Year": lambda f: [str(e.year) for e in f.education if e.year],
@@ -73,8 +70,6 @@ _PREDICTORS: dict[str, Callable[[ResumeFields], list[str]]] = {
         e.employer for e in f.experience if e.employer
     ][:1],
 }
-#: Fields scored as ranked lists cut at the number of gold values (module docstring).
-RANKED_FIELDS = frozenset({"Designation", "Companies worked at"})
 _GOLD_NAME = {
     "Designation (all jobs)": "Designation",
     "Companies worked at (all jobs)": "Companies worked at",
@@ -96,19 +91,14 @@ def _contains(a: str, b: str) -> bool:
     return f" {b} " in f" {a} " or f" {a} " in f" {b} "
 
 
-def match_values(
-    predicted: list[str], gold: list[str], *, ranked: bool = False
-) -> tuple[int, int, int]:
+def match_values(predicted: list[str], gold: list[str]) -> tuple[int, int, int]:
     """(matched, predictions, gold values) for one resume and field (module rule).
 
     Args:
-        predicted: predicted values, in rank order.
+        predicted: predicted values, in the engine's order.
         gold: gold values.
-        ranked: cut the predictions at the number of distinct gold values.
     """
     preds, golds = _unique(predicted), _unique(gold)
-    if ranked:
-        preds = preds[: len(golds)]
     free = set(range(len(golds)))
     matched = 0
     for pred in preds:
@@ -185,6 +175,6 @@ def evaluate_fields(gold_path: Path, extract: Callable[[str], ResumeFields]) -> 
         for name, predictor in _PREDICTORS.items():
             gold = [g["text"] for g in gold_fields.get(_GOLD_NAME.get(name, name), [])]
             values = predictor(predicted) if predicted is not None else []
-            matched, n_pred, n_gold = match_values(values, gold, ranked=name in RANKED_FIELDS)
+            matched, n_pred, n_gold = match_values(values, gold)
             report.fields[name] += PRF(matched, n_pred, matched, n_gold)
     return report

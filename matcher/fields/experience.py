@@ -4,8 +4,9 @@ Jobs are found in two ways:
 
 - each date range in an experience section anchors one job. Its heading is the text on
   the date's own line (the date removed) plus the short lines just above it that are
-  not bullets or sentences (at most two that are not places); when there are none
-  (layouts that put the date first), the two lines below it are used. A date line
+  not bullets or sentences (at most two that are not places; a line ending in ``Ltd.``,
+  ``Inc.`` ... is not a sentence); when there are none (layouts that put the date
+  first), the two lines below it are used. A date line
   without heading lines that repeats the previous job's range (``Duration: ...``) belongs
   to that job;
 - a job without dates (often the current one in job-site exports) is a run of two or
@@ -16,8 +17,9 @@ Jobs are found in two ways:
 The heading's lines give the title and the employer (:mod:`matcher.fields.jobs`). When
 the section yields no job, the headline under the name (``Analyst - Example Corp``)
 stands for the current job, without dates; otherwise it fills a title or an employer
-the first job lacks. A job runs from its heading to the next
-job's heading. Jobs keep the order they are written in (most recent first, as a rule).
+the first job lacks. A title that reads as a wish (``searching for ...``, ``looking
+for ...``) is dropped. A job runs from its heading to the next job's heading. Jobs keep
+the order they are written in (most recent first, as a rule).
 """
 
 from __future__ import annotations
@@ -46,6 +48,8 @@ _DATE_WORDS = re.compile(
 )
 _EMPLOYER_LINE = re.compile(r"\S\s*-\s*$|\S\s+-\s+[A-Z][\w. ]+,\s*[A-Z][\w. ]+\s*-?$")
 _UNDATED_LINES = (2, 3)
+_NOT_TITLE = re.compile(r"\b(?:searching|seeking|looking|salary)\b", re.IGNORECASE)
+_ABBREVIATION_END = re.compile(r"\b(?:ltd|inc|corp|co|pvt|llc|plc|llp)\.$", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -61,7 +65,7 @@ def _is_heading_line(line: Line) -> bool:
     return (
         not is_bullet(text)
         and len(text) <= _MAX_HEADING_LINE
-        and not text.endswith((".", ";", ":"))
+        and (not text.endswith((".", ";", ":")) or bool(_ABBREVIATION_END.search(text)))
         and ":" not in text
         and not _URLISH.search(text)
     )
@@ -146,6 +150,11 @@ def _undated_jobs(
     return jobs
 
 
+def _title(value: str | None) -> str | None:
+    """A title, or None for a wish in its place (``Searching for a good job``)."""
+    return None if value is None or _NOT_TITLE.search(value) else value
+
+
 def _from_headline(headline: Headline) -> ExperienceEntry:
     return ExperienceEntry(
         title=headline.heading.title,
@@ -195,7 +204,7 @@ def extract_experience(
         found = job.dates
         result.append(
             ExperienceEntry(
-                title=job.heading.title,
+                title=_title(job.heading.title),
                 employer=job.heading.employer,
                 start_date=found.start_date if found else None,
                 end_date=found.end_date if found else None,

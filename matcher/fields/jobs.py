@@ -11,7 +11,10 @@ remaining part, the employer; ties keep the written order title, employer.
 
 In a heading of several lines, a line written ``Employer -`` or ``Employer - City,
 Region -`` (the job-site export layout) names the employer: its first part is the
-employer whatever its cues, and the title comes from the other lines.
+employer whatever its cues, and the title comes from the other lines. A line
+``Title at Employer`` (a title word before `` at ``/``@``) names both, whatever the
+other lines say. A role in brackets after the employer (``Example Ltd (Team Lead)``) is
+dropped from it.
 """
 
 from __future__ import annotations
@@ -35,6 +38,8 @@ _EMPLOYER_LINE = re.compile(r"\S\s+[-–—]$")
 _PLACE = re.compile(r"^[A-Z][\w.' ]{1,30},\s*[A-Z][\w. ]{1,25}$")
 _REMOTE = re.compile(r"^(?:remote|hybrid|onsite|on-site|india|usa|us|uk)$", re.IGNORECASE)
 _MAX_PART_WORDS = 10
+_NOTE = re.compile(r"\s*\(([^()]*)\)?\s*$")
+_AT = re.compile(r"^[\s\W]*([A-Za-z][^@|]{1,60}?)\s+(?:at|@)\s+([A-Z][^|]{1,60}?)[\s.,-]*$")
 _WORKING_AS = re.compile(
     r"^(?:i\s+am\s+)?(?:currently\s+)?(?:work(?:ed|ing)|employed|serv(?:ed|ing)|job)\s+"
     r"(?:as\s+(?:an?\s+)?)?(?P<title>.+?)\s+(?:in|at|with|for|@)\s+(?P<employer>.+)$",
@@ -112,13 +117,19 @@ def read_heading(
     def employer_score(p: str) -> int:
         return len(cue_words(p) & employer_words)
 
+    explicit = next((m for m in map(_AT.match, lines) if m and title_score(m.group(1))), None)
+    named = _parts([explicit.group(2)], places, cue_set, phrases=False) if explicit else []
+    if explicit is not None and named:
+        return JobHeading(clean_value(explicit.group(1)), _without_role_note(named[0], title_words))
     marked = [i for i, line in enumerate(lines) if _EMPLOYER_LINE.search(line)]
     if marked:
         at = marked[-1]
         named = _parts([lines[at]], places, cue_set, phrases=False)
         others = _parts(lines[:at] + lines[at + 1 :], places, cue_set)
         if named and len(others) < 2 and (others or not title_score(named[0])):
-            return JobHeading(others[0] if others else None, named[0])
+            return JobHeading(
+                others[0] if others else None, _without_role_note(named[0], title_words)
+            )
     parts = _parts(lines, places, cue_set)
     if not parts:
         return JobHeading(None, None)
@@ -130,4 +141,12 @@ def read_heading(
     title = max(parts, key=lambda p: (title_score(p) - employer_score(p), -parts.index(p)))
     rest = [p for p in parts if p is not title]
     employer = max(rest, key=lambda p: (employer_score(p) - title_score(p), -rest.index(p)))
-    return JobHeading(title, employer)
+    return JobHeading(title, _without_role_note(employer, title_words))
+
+
+def _without_role_note(employer: str, title_words: set[str]) -> str:
+    """``Example Ltd (Team Lead)`` -> ``Example Ltd``: a role in brackets is not the name."""
+    note = _NOTE.search(employer)
+    if note is None or not cue_words(note.group(1)) & title_words:
+        return employer
+    return clean_value(employer[: note.start()]) or employer

@@ -7,7 +7,9 @@ context flag, see :mod:`matcher.skills.patterns`). The linker
 2. accepts an ambiguous candidate ("R", "Access", bare "Epic") only with support: an
    accepted unambiguous mention of the same category within ``window`` tokens, the same
    skill named unambiguously elsewhere in the document, or an accepted skill right next
-   to it in a list ("Agile/Scrum", "Python, R and SQL");
+   to it in a list ("Agile/Scrum", "Python, R and SQL"), and never inside a heading
+   ("## Education and Training", "Skills, Experience & Training:"), where a generic word
+   names a part of the document;
 3. adds list items that share a matched span's prefix ("Epic Ambulatory, Inpatient and
    Cadence"; "ICD-10-CM/PCS"), using the alias table given at :meth:`initialize`;
 4. writes the result, in text order, to ``doc.spans[output_key]``.
@@ -23,6 +25,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from matcher.component_state import JsonState
+from matcher.doctext import doc_text
 from matcher.skills.coordination import expand_lists
 from matcher.skills.patterns import CONTEXT_FLAG
 from matcher.taxonomy.index import alias_key
@@ -32,6 +35,8 @@ __all__ = ["AliasEntry", "SkillLinker"]
 #: (alias text, skill id, pattern id, case sensitive)
 AliasEntry = tuple[str, str, str, bool]
 _SEPARATORS = re.compile(r"[\s\-_/]+")
+# A Markdown heading, a line in bold or italics, or a short line ending in a colon.
+_HEADING = re.compile(r"^\s*(?:#{1,6}\s.*|[*_]{1,3}[^*_\n]{1,80}[*_:]{1,4}\s*|[^\n.;]{1,80}:\s*)$")
 
 
 def _category(span: Span) -> str:
@@ -140,7 +145,10 @@ class SkillLinker(JsonState):
             ends.add(other.end)
             starts.add(other.start)
         kept = []
+        text = doc_text(doc)
         for span in ambiguous:
+            if self._in_heading(text, span.start_char, span.end_char):
+                continue
             lo, hi = span.start - self.window, span.end + self.window
             if (
                 span.label_ in clear_skills
@@ -149,6 +157,13 @@ class SkillLinker(JsonState):
             ):
                 kept.append(span)
         return kept
+
+    @staticmethod
+    def _in_heading(text: str, start: int, end: int) -> bool:
+        """True when [start, end) lies on a heading line (see ``_HEADING``)."""
+        lo = text.rfind("\n", 0, start) + 1
+        hi = text.find("\n", end)
+        return _HEADING.match(text[lo : hi if hi >= 0 else len(text)]) is not None
 
     def _list_neighbour(
         self, doc: Doc, start: int, end: int, starts: set[int], ends: set[int]

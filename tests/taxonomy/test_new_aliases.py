@@ -20,6 +20,11 @@ pytestmark = pytest.mark.slow
         ("Tuned the WAF rules and ran SAST and DAST scans.", "web-application-firewall"),
         ("Worked the cash register and balanced the drawer.", "point-of-sale-systems"),
         ("Led provider contracting with hospitals in three states.", "provider-network-management"),
+        ("Six years in healthcare IT supporting clinics.", "health-information-technology"),
+        ("Removed malware and viruses during incident response.", "endpoint-protection"),
+        ("Bootstrap resampling methods for confidence intervals.", "statistical-sampling"),
+        ("Provided second-tier support for the service desk.", "help-desk-support"),
+        ("Owned production deployments with Jenkins and Git.", "release-management"),
     ],
 )
 def test_new_aliases_link(real_engine: MatchingEngine, text: str, skill: str) -> None:

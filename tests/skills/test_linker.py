@@ -1,0 +1,33 @@
+"""SkillLinker: ambiguous aliases need support, and never count inside a heading."""
+
+from __future__ import annotations
+
+import pytest
+
+from matcher.pipeline import extract_profile
+from matcher.taxonomy import DataBundle
+from tests.test_pipeline import Pipeline
+
+
+def _ids(nlp: Pipeline, bundle: DataBundle, text: str) -> set[str]:
+    return {m.skill_id for m in extract_profile(nlp, bundle, text, max_chars=10_000).mentions}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "## Python, SQL and R\nBuilt reports.",
+        "**Python, SQL and R**\nBuilt reports.",
+        "Tools we use, Python, SQL and R:\nBuilt reports.",
+    ],
+)
+def test_ambiguous_alias_in_a_heading_is_dropped(
+    toy_nlp: Pipeline, toy_bundle: DataBundle, text: str
+) -> None:
+    found = _ids(toy_nlp, toy_bundle, text)
+    assert {"python", "sql"} <= found
+    assert "r-language" not in found
+
+
+def test_ambiguous_alias_in_a_list_line_is_kept(toy_nlp: Pipeline, toy_bundle: DataBundle) -> None:
+    assert "r-language" in _ids(toy_nlp, toy_bundle, "Languages: Python, SQL and R\n")

@@ -1,9 +1,10 @@
 """The ``matcher`` command line.
 
 Commands: ``validate-data``, ``score FILE``, ``gaps FILE --role ROLE``, ``job FILE``
-(:mod:`matcher.cli.analyse`) and ``evaluate`` (``skills``, ``fields``,
-``ingest``, ``speed``, ``taxonomy-coverage``). Errors the user can fix exit with status 2
-and a message; invalid data exits 1. Logging is configured here and nowhere else.
+(:mod:`matcher.cli.analyse`), ``rescore`` (:mod:`matcher.cli.rescore`) and ``evaluate``
+(``skills``, ``fields``, ``ingest``, ``speed``, ``taxonomy-coverage``). Errors the user
+can fix exit with status 2 and a message; invalid data exits 1. Logging is configured
+here and nowhere else.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from matcher.cli._common import DataDirOption, engine_for, err, fail, out, setti
 from matcher.cli._render import analysis_json, highlight, print_analysis
 from matcher.cli.analyse import gaps, job
 from matcher.cli.evaluate import evaluate_app
+from matcher.cli.rescore import rescore
 from matcher.cli.serve import add_user, db_upgrade, serve
 from matcher.cli.train import roles_command, train
 from matcher.errors import DataValidationError, MatcherError
@@ -40,6 +42,7 @@ evaluate_app.command("roles")(roles_command)
 app.command("train")(train)
 app.command("gaps")(gaps)
 app.command("job")(job)
+app.command("rescore")(rescore)
 
 
 @app.callback()

@@ -40,8 +40,11 @@ from matcher.store.orm import (
 )
 
 __all__ = [
+    "AnalysisRows",
     "ResumeAnalysis",
     "StoredFile",
+    "analysis_columns",
+    "analysis_rows",
     "candidate_profile",
     "find_profile",
     "find_profile_of_user",
@@ -119,48 +122,79 @@ def save_resume(
     if profile.resume is not None:
         session.delete(profile.resume)
         session.flush()
-    fields = analysis.fields or ResumeFields(contact=ContactInfo())
     resume = ResumeRow(
         profile_id=profile.id,
         filename=file.filename[:255],
-        source_format=file.source_format,
         size_bytes=len(file.content),
         sha256=file.sha256,
-        pages=file.pages,
-        text=analysis.text,
-        data_version=analysis.data_version,
-        model_version=analysis.model_version,
-        contact=fields.contact.model_dump(mode="json"),
-        education=[e.model_dump(mode="json") for e in fields.education],
-        certifications=[c.model_dump(mode="json") for c in fields.certifications],
-        experience=[e.model_dump(mode="json") for e in fields.experience],
-        unknown_skills=[u.model_dump(mode="json") for u in analysis.profile.unknown_skills],
-        tiers=[t.model_dump(mode="json") for t in analysis.tiers],
-        outcome=analysis.outcome.model_dump(mode="json") if analysis.outcome else None,
-        state=fields.contact.state,
-        years_experience=round(fields.months_of_experience / 12, 2),
+        **analysis_columns(analysis, file),
     )
     resume.file = ResumeFileRow(media_type=file.media_type, content=file.content)
-    resume.mentions = [_mention_row(m) for m in analysis.profile.mentions]
-    resume.skills = _skill_rows(analysis, fields, certification_categories)
-    resume.role_scores = [
-        _role_row(rank, score, analysis) for rank, score in enumerate(analysis.roles, start=1)
-    ]
-    resume.competency_scores = [
-        CompetencyScoreRow(
-            competency_id=c.competency_id,
-            name=c.name,
-            tier=c.tier,
-            level=c.level,
-            level_name=c.level_name,
-            evidence=list(c.evidence),
-        )
-        for c in analysis.competencies
-    ]
+    rows = analysis_rows(analysis, certification_categories)
+    resume.mentions = rows.mentions
+    resume.skills = rows.skills
+    resume.role_scores = rows.role_scores
+    resume.competency_scores = rows.competency_scores
     profile.resume = resume
     session.add(resume)
     session.flush()
     return resume
+
+
+@dataclass(frozen=True)
+class AnalysisRows:
+    """The child rows an analysis gives a resume (not yet attached to one)."""
+
+    mentions: list[SkillMentionRow]
+    skills: list[CandidateSkillRow]
+    role_scores: list[RoleScoreRow]
+    competency_scores: list[CompetencyScoreRow]
+
+
+def analysis_columns(analysis: ResumeAnalysis, file: StoredFile) -> dict[str, Any]:
+    """The resume row's columns that come from reading and analysing its file."""
+    fields = analysis.fields or ResumeFields(contact=ContactInfo())
+    return {
+        "source_format": file.source_format,
+        "pages": file.pages,
+        "text": analysis.text,
+        "data_version": analysis.data_version,
+        "model_version": analysis.model_version,
+        "contact": fields.contact.model_dump(mode="json"),
+        "education": [e.model_dump(mode="json") for e in fields.education],
+        "certifications": [c.model_dump(mode="json") for c in fields.certifications],
+        "experience": [e.model_dump(mode="json") for e in fields.experience],
+        "unknown_skills": [u.model_dump(mode="json") for u in analysis.profile.unknown_skills],
+        "tiers": [t.model_dump(mode="json") for t in analysis.tiers],
+        "outcome": analysis.outcome.model_dump(mode="json") if analysis.outcome else None,
+        "state": fields.contact.state,
+        "years_experience": round(fields.months_of_experience / 12, 2),
+    }
+
+
+def analysis_rows(
+    analysis: ResumeAnalysis, certification_categories: Collection[str]
+) -> AnalysisRows:
+    """The skill mentions, skills, role and competency scores of an analysis, as rows."""
+    fields = analysis.fields or ResumeFields(contact=ContactInfo())
+    return AnalysisRows(
+        mentions=[_mention_row(m) for m in analysis.profile.mentions],
+        skills=_skill_rows(analysis, fields, certification_categories),
+        role_scores=[
+            _role_row(rank, score, analysis) for rank, score in enumerate(analysis.roles, start=1)
+        ],
+        competency_scores=[
+            CompetencyScoreRow(
+                competency_id=c.competency_id,
+                name=c.name,
+                tier=c.tier,
+                level=c.level,
+                level_name=c.level_name,
+                evidence=list(c.evidence),
+            )
+            for c in analysis.competencies
+        ],
+    )
 
 
 def _mention_row(mention: SkillMention) -> SkillMentionRow:

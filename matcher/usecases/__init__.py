@@ -49,6 +49,7 @@ from matcher.usecases.graduates import (
     update_my_settings,
 )
 from matcher.usecases.lifecycle import Store, check_service_settings, open_store
+from matcher.usecases.rescoring import RescoreFailure, RescoreReport, rescore_resumes
 from matcher.usecases.views import CandidateView, RankedView
 
 __all__ = [
@@ -57,6 +58,8 @@ __all__ = [
     "Page",
     "Principal",
     "RankedView",
+    "RescoreFailure",
+    "RescoreReport",
     "SkillSearch",
     "Store",
     "answer_contact_request",
@@ -86,6 +89,7 @@ __all__ = [
     "rank_for_role",
     "register_graduate",
     "request_contact",
+    "rescore_resumes",
     "search_candidates",
     "update_my_settings",
 ]

@@ -10,7 +10,7 @@ from pydantic import BaseModel
 from matcher.domain import GapAnalysis
 from matcher.errors import InputError, NotFoundError
 from matcher.ingest import IngestLimits, read_document
-from matcher.service import MatchingEngine
+from matcher.service import Analysis, MatchingEngine
 from matcher.store import Session
 from matcher.store.orm import GraduateProfileRow, ResumeFileRow, ResumeRow
 from matcher.store.resumes import (
@@ -106,9 +106,6 @@ def process_resume(
             data, filename=filename, limits=IngestLimits.from_settings(settings)
         )
         analysis = engine.analyse_resume(document.text)
-    outcome = getattr(analysis, "outcome", None)
-    outcome = outcome if isinstance(outcome, BaseModel) else None
-    categories = {c.id for c in engine.bundle.categories.values() if c.mention_type == "CERT"}
     resume = save_resume(
         session=session,
         profile=profile,
@@ -119,20 +116,8 @@ def process_resume(
             source_format=document.source_format,
             pages=document.pages,
         ),
-        analysis=ResumeAnalysis(
-            text=document.text,
-            profile=analysis.profile,
-            roles=analysis.roles,
-            competencies=analysis.competencies,
-            tiers=analysis.tiers,
-            fields=analysis.fields,
-            skill_years=analysis.skill_years,
-            data_version=analysis.data_version,
-            outcome=outcome,
-            model_version=getattr(outcome, "model_version", None)
-            or getattr(engine, "role_model_version", None),
-        ),
-        certification_categories=categories,
+        analysis=stored_analysis(engine, document.text, analysis),
+        certification_categories=certification_categories(engine),
     )
     log.info(
         "resume stored: %s, %d bytes, %d skill mentions",
@@ -141,6 +126,30 @@ def process_resume(
         len(analysis.profile.mentions),
     )
     return resume
+
+
+def stored_analysis(engine: MatchingEngine, text: str, analysis: Analysis) -> ResumeAnalysis:
+    """The parts of the engine's analysis of a resume text that the store keeps."""
+    outcome = getattr(analysis, "outcome", None)
+    outcome = outcome if isinstance(outcome, BaseModel) else None
+    return ResumeAnalysis(
+        text=text,
+        profile=analysis.profile,
+        roles=analysis.roles,
+        competencies=analysis.competencies,
+        tiers=analysis.tiers,
+        fields=analysis.fields,
+        skill_years=analysis.skill_years,
+        data_version=analysis.data_version,
+        outcome=outcome,
+        model_version=getattr(outcome, "model_version", None)
+        or getattr(engine, "role_model_version", None),
+    )
+
+
+def certification_categories(engine: MatchingEngine) -> set[str]:
+    """Taxonomy categories whose skills are certifications."""
+    return {c.id for c in engine.bundle.categories.values() if c.mention_type == "CERT"}
 
 
 def program_levels(engine: MatchingEngine) -> tuple[str, ...]:

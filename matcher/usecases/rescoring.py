@@ -1,0 +1,211 @@
+"""Re-scoring stored resumes when the engine changes (``matcher rescore``).
+
+A new data set or role-model version makes the stored skills, role scores and competency
+levels stale: each resume row records the data version and the role-scorer version that
+analysed it. :func:`rescore_resumes` re-reads each resume's kept original file with the
+current engine and replaces its results, one transaction per resume: a resume that fails
+(an unreadable file, a database error) is rolled back alone and reported by id, and the
+others go on. Reports and log lines name resume ids only, never personal data.
+
+The reference date for "present" in a resume's jobs is its upload date, so the same file
+and the same engine give the same result whenever the re-scoring runs.
+"""
+
+from __future__ import annotations
+
+import logging
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Literal
+
+from matcher.errors import NotFoundError
+from matcher.ingest import IngestLimits, read_document
+from matcher.service import MatchingEngine
+from matcher.store import Store
+from matcher.store.rescoring import (
+    StoredVersions,
+    list_resume_versions,
+    load_resume,
+    replace_analysis,
+)
+from matcher.store.resumes import StoredFile
+from matcher.usecases.graduates import (
+    ANALYSIS_LOCK,
+    certification_categories,
+    stored_analysis,
+)
+
+__all__ = ["RescoreFailure", "RescoreReport", "is_stale", "rescore_resumes"]
+
+log = logging.getLogger(__name__)
+
+Outcome = Literal["rescored", "unchanged", "up-to-date", "gone"]
+
+
+@dataclass(frozen=True)
+class RescoreFailure:
+    """A resume that could not be re-scored (its stored results are left as they were).
+
+    Attributes:
+        resume_id: the resume's id.
+        error: the kind of error (an exception class name; no message, which could
+            quote the resume).
+    """
+
+    resume_id: uuid.UUID
+    error: str
+
+
+@dataclass
+class RescoreReport:
+    """What a re-scoring run did (or, in a dry run, would do).
+
+    Attributes:
+        checked: stored resumes looked at.
+        stale: of those, analysed by another data or role-model version than the engine's.
+        rescored: re-analysed and their results changed.
+        unchanged: re-analysed with the same results (only the version tags updated).
+        up_to_date: left alone: already analysed by this engine (``--stale-only``).
+        gone: deleted or replaced while the run went on.
+        failures: resumes that failed, each rolled back alone.
+        dry_run: nothing was written.
+    """
+
+    checked: int = 0
+    stale: int = 0
+    rescored: int = 0
+    unchanged: int = 0
+    up_to_date: int = 0
+    gone: int = 0
+    failures: list[RescoreFailure] = field(default_factory=list)
+    dry_run: bool = False
+
+    @property
+    def failed(self) -> int:
+        """How many resumes failed."""
+        return len(self.failures)
+
+
+def is_stale(versions: StoredVersions, engine: MatchingEngine) -> bool:
+    """True when a resume was analysed by another data set or role-model version."""
+    return (
+        versions.data_version != engine.bundle.data_version
+        or versions.model_version != engine.role_model_version
+    )
+
+
+def rescore_resumes(
+    *,
+    store: Store,
+    engine: MatchingEngine,
+    only_stale: bool = True,
+    dry_run: bool = False,
+    progress: Callable[[uuid.UUID, str], None] | None = None,
+) -> RescoreReport:
+    """Re-analyse stored resumes from their original files with the current engine.
+
+    Args:
+        store: the open store.
+        engine: the loaded engine (the current data set and role model).
+        only_stale: re-analyse only resumes whose stored versions differ from the
+            engine's (the default); False re-analyses every resume.
+        dry_run: analyse and compare, but write nothing.
+        progress: called with each resume's id and what happened to it (``rescored``,
+            ``unchanged``, ``up-to-date``, ``gone``, ``failed``).
+
+    Returns:
+        The counts and the failed resumes' ids.
+    """
+    report = RescoreReport(dry_run=dry_run)
+    with store.sessions() as session:
+        listed = list_resume_versions(session=session)
+    for versions in listed:
+        report.checked += 1
+        stale = is_stale(versions, engine)
+        report.stale += stale
+        if only_stale and not stale:
+            report.up_to_date += 1
+            _tell(progress, versions.resume_id, "up-to-date")
+            continue
+        try:
+            outcome = _rescore_one(
+                store, engine, versions.resume_id, only_stale=only_stale, dry_run=dry_run
+            )
+        except Exception as exc:  # any error: this resume is rolled back, the run goes on
+            error = type(exc).__name__
+            report.failures.append(RescoreFailure(resume_id=versions.resume_id, error=error))
+            log.warning("resume %s: not re-scored (%s); rolled back", versions.resume_id, error)
+            _tell(progress, versions.resume_id, "failed")
+            continue
+        if outcome == "rescored":
+            report.rescored += 1
+        elif outcome == "unchanged":
+            report.unchanged += 1
+        elif outcome == "up-to-date":
+            report.up_to_date += 1
+        else:
+            report.gone += 1
+        _tell(progress, versions.resume_id, outcome)
+    log.info(
+        "re-scoring%s: %d checked, %d stale, %d re-scored, %d unchanged, %d failed",
+        " (dry run)" if dry_run else "",
+        report.checked,
+        report.stale,
+        report.rescored,
+        report.unchanged,
+        report.failed,
+    )
+    return report
+
+
+def _rescore_one(
+    store: Store, engine: MatchingEngine, resume_id: uuid.UUID, *, only_stale: bool, dry_run: bool
+) -> Outcome:
+    # One transaction: the row is locked while it is re-analysed and replaced; any error
+    # rolls back this resume only (the session's context ends the transaction).
+    with store.sessions() as session:
+        try:
+            resume = load_resume(session=session, resume_id=resume_id, lock=not dry_run)
+            if resume is None:
+                return "gone"
+            versions = StoredVersions(resume.id, resume.data_version, resume.model_version)
+            if only_stale and not is_stale(versions, engine):
+                return "up-to-date"  # re-scored by someone else meanwhile
+            stored = resume.file
+            if stored is None:
+                raise NotFoundError("the original file of this resume is not stored")
+            with ANALYSIS_LOCK:
+                document = read_document(
+                    stored.content,
+                    filename=resume.filename,
+                    limits=IngestLimits.from_settings(engine.settings),
+                )
+                analysis = engine.analyse_resume(document.text, today=resume.uploaded_at.date())
+            changed = replace_analysis(
+                session=session,
+                resume=resume,
+                file=StoredFile(
+                    filename=resume.filename,
+                    content=stored.content,
+                    media_type=stored.media_type,
+                    source_format=document.source_format,
+                    pages=document.pages,
+                ),
+                analysis=stored_analysis(engine, document.text, analysis),
+                certification_categories=certification_categories(engine),
+                write=not dry_run,
+            )
+            if dry_run:
+                session.rollback()
+            else:
+                session.commit()
+        except BaseException:
+            session.rollback()
+            raise
+    return "rescored" if changed else "unchanged"
+
+
+def _tell(progress: Callable[[uuid.UUID, str], None] | None, rid: uuid.UUID, what: str) -> None:
+    if progress is not None:
+        progress(rid, what)

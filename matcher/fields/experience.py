@@ -4,11 +4,11 @@ Jobs are found in two ways:
 
 - each date range in an experience section anchors one job. Its heading is the text on
   the date's own line (the date removed) plus the short lines just above it that are
-  not bullets or sentences (at most two that are not places; a line ending in ``Ltd.``,
-  ``Inc.`` ... is not a sentence); when there are none (layouts that put the date
-  first), the two lines below it are used. A date line
-  without heading lines that repeats the previous job's range (``Duration: ...``) belongs
-  to that job;
+  not bullets, sentences or lists (at most two that are not places). A line ending in
+  ``Ltd.``, ``Inc.`` ... is not a sentence; a line with four commas or more, or the end
+  of a line cut after a comma, is a list. When there are none (layouts that put the
+  date first), the two lines below it are used. A date line without heading lines that
+  repeats the previous job's range (``Duration: ...``) belongs to that job;
 - a job without dates (often the current one in job-site exports) is a run of two or
   three such short lines, not taken by a dated job, that starts the section or follows
   body text, and reads as a title and an employer (a title cue word, an employer cue
@@ -49,6 +49,7 @@ _DATE_WORDS = re.compile(
 _EMPLOYER_LINE = re.compile(r"\S\s*-\s*$|\S\s+-\s+[A-Z][\w. ]+,\s*[A-Z][\w. ]+\s*-?$")
 _UNDATED_LINES = (2, 3)
 _NOT_TITLE = re.compile(r"\b(?:searching|seeking|looking|salary)\b", re.IGNORECASE)
+_LIST_COMMAS = 4
 _ABBREVIATION_END = re.compile(r"\b(?:ltd|inc|corp|co|pvt|llc|plc|llp)\.$", re.IGNORECASE)
 
 
@@ -67,8 +68,16 @@ def _is_heading_line(line: Line) -> bool:
         and len(text) <= _MAX_HEADING_LINE
         and (not text.endswith((".", ";", ":")) or bool(_ABBREVIATION_END.search(text)))
         and ":" not in text
+        and text.count(",") < _LIST_COMMAS
         and not _URLISH.search(text)
     )
+
+
+def _continues_list(lines: list[Line], index: int) -> bool:
+    """Whether line ``index`` ends a list wrapped after a comma on the line just above."""
+    if index == 0 or not lines[index - 1].text.endswith(","):
+        return False
+    return lines[index].start - lines[index - 1].end <= 1  # no blank line between
 
 
 def _heading_above(
@@ -80,6 +89,8 @@ def _heading_above(
     i = index - 1
     while i >= floor and named < _HEADING_LINES and _is_heading_line(lines[i]):
         if find_date_ranges(lines[i].text, today=today):
+            break
+        if i > floor and _continues_list(lines, i):
             break
         picked.insert(0, lines[i])
         named += not _PLACE_LINE.match(lines[i].text)
@@ -132,7 +143,7 @@ def _undated_jobs(
     jobs: list[_Job] = []
     i = 0
     while i < len(lines):
-        if i in taken or not _is_heading_line(lines[i]):
+        if i in taken or not _is_heading_line(lines[i]) or _continues_list(lines, i):
             i += 1
             continue
         j = i

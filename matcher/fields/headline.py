@@ -24,8 +24,9 @@ What is not a position is left out:
 Of two parts, the one ending in a title word (``... Billing Operator - Example Foods``)
 is the title.
 
-``Employer as a Title`` and ``Title with Employer`` (a title word before ``with``) are
-read as employer and title.
+A headline may list two or three titles (``Devops Engineer, Cloud Engineer``): each part
+ending in a title word is a title. ``Employer as a Title`` and ``Title with Employer`` (a
+title word before ``with``) are read as employer and title.
 """
 
 from __future__ import annotations
@@ -59,16 +60,22 @@ _WITH_EXPERIENCE = re.compile(
 _AS_A = re.compile(r"^(?P<employer>[^,]+?)\s+as\s+an?\s+(?P<title>.+)$", re.I)
 _MAX_LIST_PARTS = 3
 _WITH_EMPLOYER = re.compile(r"^(?P<title>[^-|:]+?)\s+with\s+(?P<employer>[A-Z][^-|:]+)$")
+_TITLE_LIST = re.compile(r"\s*,\s*|\s+[-–—|]\s*|\s*[-–—](?=[A-Z])")
 _PARTS = re.compile(r"\s+[-–—|]\s+|\s*:\s+|\s+:\s*")
 
 
 @dataclass(frozen=True)
 class Headline:
-    """A headline: title and employer (either may be missing) and its offsets."""
+    """A headline: title and employer (either may be missing) and its offsets.
+
+    ``other_titles`` holds further titles the headline lists beside the first
+    (``Devops Engineer, Cloud Engineer - Example Corp``).
+    """
 
     heading: JobHeading
     start: int
     end: int
+    other_titles: tuple[str, ...] = ()
 
 
 def find_headline(
@@ -101,7 +108,24 @@ def find_headline(
         return None
     if _starts_paragraph(text, picked[-1]) and not cue_words(joined) & set(cues.title_words):
         return None
-    return Headline(heading=heading, start=picked[0].start, end=picked[-1].end)
+    return Headline(
+        heading=heading,
+        start=picked[0].start,
+        end=picked[-1].end,
+        other_titles=_other_titles(clean_value(joined), heading, set(cues.title_words)),
+    )
+
+
+def _other_titles(value: str, heading: JobHeading, title_words: set[str]) -> tuple[str, ...]:
+    """Titles listed after the first, each ending in a title word (at most three parts)."""
+    title = heading.title
+    parts = [clean_value(p) for p in _TITLE_LIST.split(value)]
+    if title is None or _last_word(title) not in title_words or len(parts) > _MAX_LIST_PARTS:
+        return ()
+    employer = heading.employer or "\0"
+    return tuple(
+        p for p in parts if p and p != title and employer not in p and _last_word(p) in title_words
+    )
 
 
 def _starts_paragraph(text: str, last: Line) -> bool:

@@ -14,7 +14,8 @@ Region -`` (the job-site export layout) names the employer: its first part is th
 employer whatever its cues, and the title comes from the other lines. A line
 ``Title at Employer`` (a title word before `` at ``/``@``) names both, whatever the
 other lines say. A role in brackets after the employer (``Example Ltd (Team Lead)``) is
-dropped from it.
+dropped from it, and an employer that names none (``Self employed``, ``Freelance``, a
+template's ``Company Name``) is no employer.
 """
 
 from __future__ import annotations
@@ -38,6 +39,10 @@ _EMPLOYER_LINE = re.compile(r"\S\s+[-–—]$")
 _PLACE = re.compile(r"^[A-Z][\w.' ]{1,30},\s*[A-Z][\w. ]{1,25}$")
 _REMOTE = re.compile(r"^(?:remote|hybrid|onsite|on-site|india|usa|us|uk)$", re.IGNORECASE)
 _MAX_PART_WORDS = 10
+_NOT_EMPLOYER = re.compile(
+    r"^(?:self[\s-]*employed|freelanc\w*|company\s+name|employer\s+name|confidential|n/?a)\W*$",
+    re.IGNORECASE,
+)
 _NOTE = re.compile(r"\s*\(([^()]*)\)?\s*$")
 _AT = re.compile(r"^[\s\W]*([A-Za-z][^@|]{1,60}?)\s+(?:at|@)\s+([A-Z][^|]{1,60}?)[\s.,-]*$")
 _WORKING_AS = re.compile(
@@ -106,6 +111,15 @@ def read_heading(
         cues: title and employer words.
         places: lower-cased place names to drop (US states ...).
     """
+    found = _read_heading(heading, cues=cues, places=places)
+    if found.employer is not None and _NOT_EMPLOYER.match(found.employer):
+        return JobHeading(found.title, None)
+    return found
+
+
+def _read_heading(
+    heading: Iterable[str], *, cues: FieldCues, places: set[str] | None = None
+) -> JobHeading:
     lines = [line.strip() for line in heading if line.strip()]
     places = places or set()
     title_words, employer_words = set(cues.title_words), set(cues.employer_words)

@@ -7,17 +7,19 @@ places, in this order:
 - the most recent job: the first job written in the experience sections (resumes list
   jobs most recent first);
 - the headline under the name (``Senior Analyst - Example Corp``), the position the
-  candidate presents first.
+  candidate presents first (with every title it lists: ``Devops Engineer, Cloud
+  Engineer``).
 
 Earlier jobs are not reported. Annotated public resumes (job-site exports) mark the
 headline and the first job consistently and earlier jobs rarely: on the development
 set a later job's title or employer that differs from those two was annotated about one
 time in five, so listing every job would cost far more precision than it brings recall.
 
-Values are deduplicated: a value counts once when, after lower-casing and replacing
-punctuation by spaces, it equals, contains or is contained in a value already reported,
-or differs from it only by a letter or two (``Senior`` / ``Seniors``). The first one
-written is kept.
+When the headline gives as a title what the most recent job gives as an employer (or the
+other way round), the job's reading is kept. Values are deduplicated: a value counts
+once when, after lower-casing and replacing punctuation by spaces, it equals, contains
+or is contained in a value already reported, or differs from it only by a letter or two
+(``Senior`` / ``Seniors``). The first one written is kept.
 """
 
 from __future__ import annotations
@@ -28,6 +30,7 @@ from difflib import SequenceMatcher
 
 from matcher.domain import ExperienceEntry, ResumeFields
 from matcher.fields.headline import Headline
+from matcher.fields.jobs import JobHeading
 
 __all__ = ["ExtractedFields", "current_positions", "reported_companies", "reported_designations"]
 
@@ -68,13 +71,26 @@ def _distinct(values: Iterable[str | None]) -> tuple[str, ...]:
     return tuple(kept)
 
 
+def _crossed(value: str | None, other: str | None) -> bool:
+    """Whether the headline gives as a title what the job gives as an employer (or back)."""
+    return bool(value and other and _same(_key(value), _key(other)))
+
+
 def current_positions(
     experience: tuple[ExperienceEntry, ...], headline: Headline | None
 ) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """(designations, companies) of the current position (see the module docstring)."""
     first = experience[0] if experience else None
     head = headline.heading if headline is not None else None
-    designations = _distinct([first.title if first else None, head.title if head else None])
+    if head is not None and first is not None:
+        head = JobHeading(
+            None if _crossed(head.title, first.employer) else head.title,
+            None if _crossed(head.employer, first.title) else head.employer,
+        )
+    others = headline.other_titles if headline is not None else ()
+    designations = _distinct(
+        [first.title if first else None, head.title if head else None, *others]
+    )
     companies = _distinct([first.employer if first else None, head.employer if head else None])
     return designations, companies
 

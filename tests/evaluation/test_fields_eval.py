@@ -79,9 +79,9 @@ def test_field_extraction_on_shared_gold_meets_name_target() -> None:
     assert report["fields"]["Name"]["f1"] >= 0.95
     for field in ("College Name", "Degree"):
         assert report["fields"][field]["f1"] >= 0.85, field
-    # Designation and companies are the engine's own output (no gold count); the target is
-    # 0.85, these floors guard the measured values against regressions.
-    assert report["fields"]["Designation"]["f1"] >= 0.84
+    # Designation and companies score the engine's own output (no gold count). Companies
+    # is short of its 0.85 target; its floor guards the measured value against regressions.
+    assert report["fields"]["Designation"]["f1"] >= 0.85
     assert report["fields"]["Companies worked at"]["f1"] >= 0.79
 
 

@@ -77,6 +77,13 @@ def test_extract_fields_reports_most_recent_job_and_headline_not_older_jobs(
         # a first job without a title: the headline alone.
         ([_job(None, "Example Bank")], _headline("Analyst", None), ("Analyst",), ("Example Bank",)),
         ([], None, (), ()),
+        # the headline's title is the job's employer (and back): the job's reading wins.
+        (
+            [_job("Assisting Example Partners", "Online Office Suite")],
+            _headline("Online Office Suite", "Assisting Example Partners"),
+            ("Assisting Example Partners",),
+            ("Online Office Suite",),
+        ),
     ],
 )
 def test_current_positions_deduplicates(jobs, headline, designations, companies) -> None:
@@ -119,6 +126,13 @@ def _headline_of(bundle: DataBundle, line: str) -> tuple[tuple[str, ...], tuple[
         ),
         # "X at Employer, City" is a position, not a place
         ("Test Analyst at Example Labs, Pune", ("Test Analyst",), ("Example Labs",)),
+        # a headline listing two titles reports both
+        (
+            "Devops Engineer, Cloud Engineer - Example Corp",
+            ("Devops Engineer", "Cloud Engineer"),
+            ("Example Corp",),
+        ),
+        ("Data Analyst - Self employed", ("Data Analyst",), ()),
     ],
 )
 def test_headline_readings(toy_bundle: DataBundle, line: str, designations, companies) -> None:
@@ -169,3 +183,13 @@ def test_job_title_that_is_a_wish_is_dropped(toy_bundle: DataBundle) -> None:
     )
     (job,) = _fields(toy_bundle, text).experience
     assert (job.title, job.employer) == (None, "Example Traders")
+
+
+def test_list_wrapped_after_a_comma_is_not_a_job_heading(toy_bundle: DataBundle) -> None:
+    text = (
+        "Alex Example\n\nWORK EXPERIENCE\n\nSpreadsheets, Slides, Word Processing, Filing,\n"
+        "Internet Use and Typing\n\nExample Traders - Pune, Maharashtra -\n\n"
+        "June 2015 to May 2017\n\nBilling.\n"
+    )
+    jobs = [(e.title, e.employer) for e in _fields(toy_bundle, text).experience]
+    assert jobs == [(None, "Example Traders")]

@@ -69,11 +69,18 @@ _CANDIDATE_WORDS = frozenset(
 )
 _AT_EMPLOYER = re.compile(r"\W*at\b[^,]{1,60},\s*(?:we|our)\b", re.I)
 _EMPLOYER_CLAUSE_CHARS = 400
-# Words inside a web or e-mail address ("apply/provider-network-development-manager") are
-# part of a name.
-_LINK = re.compile(r"(?:https?://|www\.)[^\s)>\]]+|[\w.+-]+@[\w-]+\.[\w.]+", re.I)
+# Words inside a web address ("(https://.../apply/provider-network-development-manager)")
+# are part of a name. (The tokenizer keeps a bare address or e-mail in one token.)
+_LINK = re.compile(r"(?:https?://|www\.)[^\s)>\]]+", re.I)
 _FIELD_REACH_CHARS = 40
 _FIELD_LIST_GAP = re.compile(r"^[\s,;/&+()-]*(?:(?:and|or|as well as)\b[\s,;/&+()-]*)?$", re.I)
+
+
+def _any_word(phrases: list[str]) -> re.Pattern[str] | None:
+    """One pattern matching any of ``phrases`` as whole words (None for no phrases)."""
+    if not phrases:
+        return None
+    return re.compile(r"\b(?:" + "|".join(re.escape(p) for p in phrases) + r")\b")
 
 
 def _header_like(line: str, max_chars: int) -> bool:
@@ -113,6 +120,8 @@ class SkillContext(JsonState):
         self.sections_key = sections_key
         self._rules: dict[str, Any] = {}
         self._matcher: PhraseMatcher | None = None
+        self._preferred_re: re.Pattern[str] | None = None
+        self._required_re: re.Pattern[str] | None = None
 
     def initialize(
         self,
@@ -142,6 +151,8 @@ class SkillContext(JsonState):
         )
         self._required_headers = [h.lower() for h in requirement.get("required_headers", ())]
         self._preferred_headers = [h.lower() for h in requirement.get("preferred_headers", ())]
+        self._preferred_re = _any_word(self._preferred_headers)
+        self._required_re = _any_word(self._required_headers)
         self._max_header = int(self._rules.get("max_header_chars", 60))
         self._name_heads = frozenset(h.lower() for h in self._rules.get("name_heads", ()))
         unknown = self._rules.get("unknown_skills", {})
@@ -154,10 +165,13 @@ class SkillContext(JsonState):
             return doc
         # Work in character offsets: clause breaks come from the text, not a token walk.
         text = doc_text(doc)
-        cues = [
-            (doc.vocab.strings[m_id].split("|"), doc[s].idx, doc[e - 1].idx + len(doc[e - 1]))
-            for m_id, s, e in self._matcher(doc)
-        ]
+        strings = doc.vocab.strings
+        cues: list[tuple[int, int, str, str]] = []
+        for m_id, s, e in self._matcher(doc):
+            kind, direction = strings[m_id].split("|")
+            cues.append((doc[s].idx, doc[e - 1].idx + len(doc[e - 1]), kind, direction))
+        cues.sort()
+        cue_starts = [cue[0] for cue in cues]
         sections = sorted(
             (s.start_char, s.end_char, s.label_) for s in doc.spans.get(self.sections_key, [])
         )
@@ -167,11 +181,15 @@ class SkillContext(JsonState):
         links = [(m.start(), m.end()) for m in _LINK.finditer(text)]
         covered = {i for span in spans for i in range(span.start, span.end)}
         field_end = -1  # end of the last field-of-study span, for lists of subjects
+        voices: dict[int, bool] = {}  # clause start -> employer voice
         for span in sorted(spans, key=lambda s: s.start_char):
             first, last = span.start_char, span.end_char
             lo, hi = self._clause(breaks, first, last, len(text))
             found: dict[str, int] = {}
-            for (kind, direction), start, end in cues:
+            # Only the cues that start inside the clause can reach the span.
+            for start, end, kind, direction in cues[
+                bisect_left(cue_starts, lo) : bisect_right(cue_starts, hi)
+            ]:
                 if direction == "before" and lo <= start and end <= first:
                     distance = first - end
                 elif direction == "after" and last <= start and end <= hi:
@@ -197,7 +215,7 @@ class SkillContext(JsonState):
                 or (
                     "required" not in found
                     and "preferred" not in found
-                    and self._employer_voice(text[lo:hi])
+                    and self._employer_voice_cached(voices, text, lo, hi)
                 )
             )
             span._.requirement = self._requirement(found, blocks, span.start_char)
@@ -221,6 +239,11 @@ class SkillContext(JsonState):
             and doc[end + 1].lower_ in self._name_heads
         )
 
+    def _employer_voice_cached(self, cache: dict[int, bool], text: str, lo: int, hi: int) -> bool:
+        if lo not in cache:
+            cache[lo] = self._employer_voice(text[lo:hi])
+        return cache[lo]
+
     def _employer_voice(self, clause: str) -> bool:
         """The clause is the employer talking about itself, not asking for a skill.
 
@@ -228,10 +251,11 @@ class SkillContext(JsonState):
         healthcare ...": a sentence-length clause opened in the first person plural, with
         no word addressed to the candidate and no skill cue ("experience with").
         """
+        if len(clause) > _EMPLOYER_CLAUSE_CHARS:
+            return False
         words = _WORD.findall(clause.lower())
         if (
-            len(clause) > _EMPLOYER_CLAUSE_CHARS
-            or not words
+            not words
             or (words[0] not in _EMPLOYER_WORDS and _AT_EMPLOYER.match(clause) is None)
             or set(words) & _CANDIDATE_WORDS
         ):
@@ -270,11 +294,9 @@ class SkillContext(JsonState):
             if _header_like(line, self._max_header):
                 lowered = line.lower()
                 kind: str | None = None
-                if any(re.search(rf"\b{re.escape(h)}\b", lowered) for h in self._preferred_headers):
+                if self._preferred_re is not None and self._preferred_re.search(lowered):
                     kind = "preferred"
-                elif any(
-                    re.search(rf"\b{re.escape(h)}\b", lowered) for h in self._required_headers
-                ):
+                elif self._required_re is not None and self._required_re.search(lowered):
                     kind = "required"
                 blocks.append((offset, kind))
             offset += len(line) + 1

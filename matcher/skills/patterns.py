@@ -35,11 +35,13 @@ def pattern_id(category: str, needs_context: bool) -> str:
     return f"{category}|{CONTEXT_FLAG if needs_context else ''}"
 
 
-def surface_variants(alias: str) -> list[str]:
+def surface_variants(alias: str, *, plurals: bool = True) -> list[str]:
     """Spellings of ``alias`` that real text uses, the alias itself first.
 
     Args:
         alias: the alias as written in the taxonomy.
+        plurals: add the plural of each form (off for one ordinary word that needs
+            context: "initiative" is a skill, "initiatives" are projects).
 
     Returns:
         Distinct variants: the alias, its hyphen/slash variants, the hyphenated forms
@@ -62,7 +64,7 @@ def surface_variants(alias: str) -> list[str]:
         form = re.sub(r"\s+", " ", form).strip()
         if form and form not in variants:
             variants.append(form)
-        plural = _plural(form)
+        plural = _plural(form) if plurals else None
         if plural is not None and plural not in variants:
             variants.append(plural)
     return variants
@@ -87,7 +89,9 @@ def _patterns_for(
     alias: SkillAlias, category: str, owner: Mapping[str, str]
 ) -> Iterable[dict[str, Any]]:
     ident = pattern_id(category, alias.needs_context)
-    for number, form in enumerate(surface_variants(alias.alias)):
+    one_word = len(alias.alias.split()) == 1
+    plurals = not (alias.needs_context and one_word)
+    for number, form in enumerate(surface_variants(alias.alias, plurals=plurals)):
         # A generated variant never takes a form that is another skill's own alias
         # ("CCS-P" without its hyphen is "CCSP", a different credential).
         if number > 0 and owner.get(alias_key(form), alias.skill_id) != alias.skill_id:

@@ -86,3 +86,13 @@ def test_three_word_aliases_get_each_hyphenated_pair() -> None:
     variants = set(surface_variants("service oriented architecture"))
     assert {"service-oriented architecture", "service oriented-architecture"} <= variants
     assert "service-oriented-architecture" in variants
+
+
+def test_one_word_context_aliases_get_no_plural(toy_bundle: DataBundle) -> None:
+    patterns = {p["pattern"] for p in build_patterns(toy_bundle)}
+    assert "Epic" in patterns and "Epics" not in patterns
+    assert "Access" in patterns and "Accesses" not in patterns
+
+
+def test_surface_variants_without_plurals() -> None:
+    assert surface_variants("initiative", plurals=False) == ["initiative"]

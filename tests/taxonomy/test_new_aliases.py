@@ -68,3 +68,21 @@ def test_entity_nouns_alone_are_not_skills(
 def test_hyphenated_three_word_alias_beats_its_prefix(real_engine: MatchingEngine) -> None:
     found = real_engine.extract("Moved the stack to a service-oriented architecture.").mentions
     assert [m.skill_id for m in found] == ["service-oriented-architecture"]
+
+
+@pytest.mark.parametrize(
+    ("text", "skill"),
+    [
+        ("Able to communicate clearly with clinicians and think critically.", "communication"),
+        ("Known for the ability to problem solve under pressure.", "problem-solving"),
+        ("Can manage multiple projects at once.", "multitasking"),
+        ("Quick to build rapport with new clients.", "relationship-building"),
+    ],
+)
+def test_soft_skills_written_as_verbs(real_engine: MatchingEngine, text: str, skill: str) -> None:
+    assert skill in {m.skill_id for m in real_engine.extract(text).mentions}
+
+
+def test_plural_of_a_generic_soft_word_is_not_the_skill(real_engine: MatchingEngine) -> None:
+    found = real_engine.extract("Led three company initiatives across the organizations.")
+    assert "initiative" not in {m.skill_id for m in found.mentions}

@@ -58,6 +58,10 @@ class Settings(BaseSettings):
         secret_key: key signing access tokens; required outside development, at least
             ``MIN_SECRET_CHARS`` characters.
         token_minutes: lifetime of an access token, in minutes.
+        sign_in_max_failures: failed sign-ins for one account within
+            ``sign_in_window_seconds`` after which its sign-in answers 429 until the oldest
+            of them leaves the window.
+        sign_in_window_seconds: how long a failed sign-in counts, in seconds.
         demo_data: load the synthetic demo graduates and employers into an empty
             database at start (None: on in development, off in production).
         page_size_max: most items one page of a list endpoint returns.
@@ -81,6 +85,8 @@ class Settings(BaseSettings):
     database_url: str | None = None
     secret_key: SecretStr | None = None
     token_minutes: int = Field(default=60, gt=0, le=7 * 24 * 60)
+    sign_in_max_failures: int = Field(default=5, ge=1, le=1_000)
+    sign_in_window_seconds: int = Field(default=15 * 60, gt=0, le=7 * 24 * 3600)
     demo_data: bool | None = None
     page_size_max: int = Field(default=100, gt=0, le=1_000)
     ranking_pool_max: int = Field(default=5_000, gt=0)

@@ -29,6 +29,7 @@ from matcher.errors import (
     UnknownRoleError,
     UnsupportedFormatError,
 )
+from matcher.usecases.sign_in import TooManySignInFailuresError
 
 __all__ = ["PROBLEM_JSON", "install_problem_handlers", "problem_response", "status_of"]
 
@@ -38,6 +39,7 @@ PROBLEM_JSON = "application/problem+json"
 
 #: most specific first; the first class an error is an instance of decides.
 _STATUS: tuple[tuple[type[MatcherError], int, str], ...] = (
+    (TooManySignInFailuresError, 429, "Too many requests"),
     (AuthenticationError, 401, "Not authenticated"),
     (AccessDeniedError, 403, "Forbidden"),
     (NotFoundError, 404, "Not found"),
@@ -92,6 +94,8 @@ async def _matcher_error(request: Request, exc: Exception) -> JSONResponse:
     else:
         detail = str(exc)
     headers = {"WWW-Authenticate": "Bearer"} if status == 401 else None
+    if isinstance(exc, TooManySignInFailuresError):
+        headers = {"Retry-After": str(exc.retry_after)}
     return problem_response(request, status, title, detail, headers=headers)
 
 

@@ -9,6 +9,7 @@
                                      resumes 1─* role_scores, competency_scores
     organisations 1─* jobs
     organisations *─* graduate_profiles through contact_requests
+    sign_in_failures (recent failed sign-ins per account key; no link, no email)
 
 Deleting a user deletes everything hanging from it, in the database (``ON DELETE
 CASCADE``) and in the ORM (``cascade="all, delete-orphan"``).
@@ -51,6 +52,7 @@ __all__ = [
     "ResumeFileRow",
     "ResumeRow",
     "RoleScoreRow",
+    "SignInFailureRow",
     "SkillMentionRow",
     "UserRow",
     "utcnow",
@@ -323,3 +325,17 @@ class ContactRequestRow(Base):
 
     profile: Mapped[GraduateProfileRow] = relationship(back_populates="contact_requests")
     organisation: Mapped[OrganisationRow] = relationship()
+
+
+class SignInFailureRow(Base):
+    """A failed sign-in, kept for the brute-force limit while it is within the window.
+
+    ``account_key`` is a keyed hash of the normalised email (never the email itself), so
+    unknown emails are limited alike and the table holds no personal data.
+    """
+
+    __tablename__ = "sign_in_failures"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    account_key: Mapped[str] = mapped_column(String(64), index=True)
+    failed_at: Mapped[datetime] = mapped_column(UTCDateTime, index=True)

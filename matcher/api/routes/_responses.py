@@ -17,6 +17,7 @@ _TEXT = {
     413: "The uploaded file is over the size limit.",
     415: "Not a document format the engine reads.",
     422: "The request or the document cannot be processed (the detail says why).",
+    429: "Too many failed sign-ins for this account: wait `Retry-After` seconds.",
 }
 
 

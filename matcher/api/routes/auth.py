@@ -7,24 +7,36 @@ from typing import Annotated
 from fastapi import APIRouter, Form, Request, status
 
 from matcher.api.convert import user_out
-from matcher.api.deps import CurrentUser, SessionDep, SettingsDep
+from matcher.api.deps import CurrentUser, SessionDep, SettingsDep, StoreDep
 from matcher.api.routes._responses import problems
 from matcher.api.schemas import RegisterIn, SignInForm, Token, UserOut
 from matcher.api.security import issue_token
 from matcher.usecases import accounts
+from matcher.usecases import sign_in as signing_in
 
 router = APIRouter(prefix="/api/v1", tags=["accounts"])
 
 
-@router.post("/auth/token", responses=problems(401, 422), summary="Sign in")
+@router.post("/auth/token", responses=problems(401, 422, 429), summary="Sign in")
 def sign_in(
     form: Annotated[SignInForm, Form()],
-    session: SessionDep,
+    store: StoreDep,
     settings: SettingsDep,
     request: Request,
 ) -> Token:
-    """OAuth2 password flow: ``username`` is the email. Returns a bearer token."""
-    user = accounts.authenticate(session=session, email=form.username, password=form.password)
+    """OAuth2 password flow: ``username`` is the email. Returns a bearer token.
+
+    After ``MATCHER_SIGN_IN_MAX_FAILURES`` failed sign-ins for one account within
+    ``MATCHER_SIGN_IN_WINDOW_SECONDS``, the account's sign-in answers 429 with
+    ``Retry-After`` (the right password too) until the oldest failure leaves the window.
+    """
+    user = signing_in.sign_in(
+        store=store,
+        email=form.username,
+        password=form.password,
+        policy=signing_in.SignInPolicy.from_settings(settings),
+        key=request.app.state.signing_key,
+    )
     token, seconds = issue_token(
         user_id=user.id, key=request.app.state.signing_key, minutes=settings.token_minutes
     )

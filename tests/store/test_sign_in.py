@@ -1,0 +1,73 @@
+"""The sign-in limit over time, on a real store (SQLite and PostgreSQL)."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+import pytest
+from sqlalchemy import func, select
+
+from matcher.errors import AuthenticationError
+from matcher.store import Store
+from matcher.store.orm import SignInFailureRow
+from matcher.usecases import register_graduate
+from matcher.usecases.sign_in import SignInPolicy, TooManySignInFailuresError, sign_in
+
+POLICY = SignInPolicy(max_failures=3, window_seconds=600)
+KEY = "k" * 48
+T0 = datetime(2026, 3, 2, 12, 0, tzinfo=UTC)
+PASSWORD = "correct horse battery"
+
+
+@pytest.fixture
+def account(store: Store) -> str:
+    with store.sessions() as session:
+        register_graduate(
+            session=session, email="pat@example.org", password=PASSWORD, display_name="Pat"
+        )
+        session.commit()
+    return "pat@example.org"
+
+
+def _try(store: Store, password: str, at: datetime, email: str = "pat@example.org") -> str:
+    try:
+        sign_in(store=store, email=email, password=password, policy=POLICY, key=KEY, now=at)
+    except TooManySignInFailuresError as exc:
+        return f"locked {exc.retry_after}"
+    except AuthenticationError:
+        return "wrong"
+    return "ok"
+
+
+def test_sign_in_lock_lasts_until_the_oldest_failure_leaves_the_window(
+    store: Store, account: str
+) -> None:
+    for minute in (0, 1, 2):
+        assert _try(store, "nope", T0 + timedelta(minutes=minute)) == "wrong"
+    assert _try(store, PASSWORD, T0 + timedelta(minutes=3)) == "locked 420"
+    assert _try(store, PASSWORD, T0 + timedelta(minutes=9, seconds=59)) == "locked 1"
+    assert _try(store, PASSWORD, T0 + timedelta(minutes=10, seconds=1)) == "ok"
+
+
+def test_sign_in_refused_attempts_do_not_extend_the_lock(store: Store, account: str) -> None:
+    for minute in (0, 1, 2):
+        _try(store, "nope", T0 + timedelta(minutes=minute))
+    for minute in range(3, 10):
+        assert _try(store, "nope", T0 + timedelta(minutes=minute)).startswith("locked")
+    # the failure of minute 0 has left the window: one more guess is allowed, and fails
+    assert _try(store, "nope", T0 + timedelta(minutes=10, seconds=1)) == "wrong"
+    assert _try(store, PASSWORD, T0 + timedelta(minutes=10, seconds=2)).startswith("locked")
+
+
+def test_sign_in_failures_are_forgotten_and_hold_no_email(store: Store, account: str) -> None:
+    _try(store, "nope", T0)
+    _try(store, "nope", T0, email="someone.else@example.org")
+    _try(store, "nope", T0 + timedelta(hours=1), email="third@example.org")
+    with store.sessions() as session:
+        keys = list(session.scalars(select(SignInFailureRow.account_key)))
+        assert len(keys) == 1  # the two older failures were pruned
+        assert all("@" not in k and len(k) == 64 for k in keys)
+    _try(store, PASSWORD, T0 + timedelta(hours=1))
+    with store.sessions() as session:
+        count = session.scalar(select(func.count()).select_from(SignInFailureRow))
+        assert count == 1

@@ -211,6 +211,7 @@ class SkillContext(JsonState):
                 field_end = last
             span._.part_of_name = (
                 self._before_name_head(doc, span.end, covered)
+                or self._after_name_head(doc, span.start)
                 or any(a <= first and last <= b for a, b in links)
                 or (
                     "required" not in found
@@ -227,6 +228,11 @@ class SkillContext(JsonState):
         ``covered`` holds the tokens of skill spans: "Medi-Cal Medical Manager" is two
         products, not a title.
         """
+        # "Health Information Management (HIM) Section": skip an abbreviation in brackets.
+        if end + 2 < len(doc) and doc[end].text == "(" and doc[end + 2].text == ")":
+            end += 3
+        elif end < len(doc) and doc[end].text == ")":
+            end += 1
         if end < len(doc) and doc[end].lower_ in self._name_heads:
             return True
         # "EHR Application Analyst", "Product Development Business Analyst"
@@ -237,6 +243,21 @@ class SkillContext(JsonState):
             and doc[end].is_title
             and doc[end + 1].is_title
             and doc[end + 1].lower_ in self._name_heads
+        )
+
+    def _after_name_head(self, doc: Doc, start: int) -> bool:
+        """A capitalised title or organisation head and "of" come first.
+
+        "Director of Home Care", "Manager of the Project Management Office".
+        """
+        i = start - 1
+        if i >= 0 and doc[i].lower_ == "the":
+            i -= 1
+        return (
+            i >= 1
+            and doc[i].lower_ == "of"
+            and doc[i - 1].is_title
+            and doc[i - 1].lower_ in self._name_heads
         )
 
     def _employer_voice_cached(self, cache: dict[int, bool], text: str, lo: int, hi: int) -> bool:

@@ -86,3 +86,21 @@ def test_links_and_organisation_units_are_names(
     toy_nlp: Pipeline, toy_bundle: DataBundle, text: str, part_of_name: bool
 ) -> None:
     assert _mentions(toy_nlp, toy_bundle, text)["python"].part_of_name is part_of_name
+
+
+@pytest.mark.parametrize(
+    ("text", "part_of_name"),
+    [
+        ("Served as Director of Health Informatics for a county clinic", True),
+        ("Manager of the Python platform group", True),
+        ("Member of the Python Institute", True),
+        ("Works in the SQL (DB) Institute", True),
+        ("Wrote most of the Python code", False),
+    ],
+)
+def test_titles_and_organisations_before_the_skill(
+    toy_nlp: Pipeline, toy_bundle: DataBundle, text: str, part_of_name: bool
+) -> None:
+    found = _mentions(toy_nlp, toy_bundle, text)
+    mention = found.get("python") or found.get("sql") or found["health-informatics"]
+    assert mention.part_of_name is part_of_name

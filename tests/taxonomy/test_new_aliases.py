@@ -86,3 +86,22 @@ def test_soft_skills_written_as_verbs(real_engine: MatchingEngine, text: str, sk
 def test_plural_of_a_generic_soft_word_is_not_the_skill(real_engine: MatchingEngine) -> None:
     found = real_engine.extract("Led three company initiatives across the organizations.")
     assert "initiative" not in {m.skill_id for m in found.mentions}
+
+
+def test_subject_of_an_associate_degree_is_a_field_of_study(real_engine: MatchingEngine) -> None:
+    found = real_engine.extract("Associate of Science: Network Engineering, 2012").mentions
+    assert all(m.field_of_study for m in found if m.skill_id == "computer-networking")
+    assert any(m.skill_id == "computer-networking" for m in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "skill"),
+    [
+        ("The schedule includes on-call hours and weekends.", "on-call-support"),
+        ("Troubleshoot issues as they come up.", "troubleshooting"),
+    ],
+)
+def test_schedules_and_bare_duty_verbs_are_not_skills(
+    real_engine: MatchingEngine, text: str, skill: str
+) -> None:
+    assert skill not in {m.skill_id for m in real_engine.extract(text).mentions}

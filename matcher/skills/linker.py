@@ -4,10 +4,11 @@ Candidates come from ``doc.spans[candidates_key]`` (label = skill id, id = categ
 context flag, see :mod:`matcher.skills.patterns`). The linker
 
 1. keeps unambiguous candidates, resolving overlaps (longest span wins);
-2. accepts an ambiguous candidate ("R", "Access", bare "Epic") only with support: an
-   accepted unambiguous mention of the same category within ``window`` tokens, the same
-   skill named unambiguously elsewhere in the document, or an accepted skill right next
-   to it in a list ("Agile/Scrum", "Python, R and SQL"), and never inside a heading
+2. accepts an ambiguous candidate ("R", "Access", bare "Epic") only with support: a
+   place in a resume's skills section (``list_sections``), an accepted unambiguous
+   mention of the same category within ``window`` tokens, the same skill named
+   unambiguously elsewhere in the document, or an accepted skill right next to it in a
+   list ("Agile/Scrum", "Python, R and SQL"), and never inside a heading
    ("## Education and Training", "Skills, Experience & Training:"), where a generic word
    names a part of the document;
 3. adds list items that share a matched span's prefix ("Epic Ambulatory, Inpatient and
@@ -72,6 +73,8 @@ class SkillLinker(JsonState):
         window: tokens on each side searched for supporting context.
         separators: list separator tokens (lower case).
         max_list_item_tokens: longest list item that inherits a prefix.
+        sections_key: ``doc.spans`` key of the resume sections.
+        list_sections: section categories whose items are skills by position.
     """
 
     state_file = "aliases.json"
@@ -87,6 +90,8 @@ class SkillLinker(JsonState):
         window: int,
         separators: Iterable[str] = (",", "/", "and", "&", "or"),
         max_list_item_tokens: int = 3,
+        sections_key: str = "sections",
+        list_sections: Iterable[str] = ("skills",),
     ) -> None:
         self.name = name
         self.candidates_key = candidates_key
@@ -94,6 +99,8 @@ class SkillLinker(JsonState):
         self.window = window
         self.separators = frozenset(s.lower() for s in separators)
         self.max_list_item_tokens = max_list_item_tokens
+        self.sections_key = sections_key
+        self.list_sections = frozenset(list_sections)
         self._table: dict[str, AliasEntry] = {}
 
     def initialize(
@@ -146,12 +153,18 @@ class SkillLinker(JsonState):
             starts.add(other.start)
         kept = []
         text = doc_text(doc)
+        skill_lists = [
+            (s.start, s.end)
+            for s in doc.spans.get(self.sections_key, [])
+            if s.label_ in self.list_sections
+        ]
         for span in ambiguous:
             if self._in_heading(text, span.start_char, span.end_char):
                 continue
             lo, hi = span.start - self.window, span.end + self.window
             if (
-                span.label_ in clear_skills
+                any(a <= span.start and span.end <= b for a, b in skill_lists)
+                or span.label_ in clear_skills
                 or any(e > lo and s < hi for s, e in by_category.get(_category(span), ()))
                 or self._list_neighbour(doc, span.start, span.end, starts, ends)
             ):

@@ -31,3 +31,11 @@ def test_ambiguous_alias_in_a_heading_is_dropped(
 
 def test_ambiguous_alias_in_a_list_line_is_kept(toy_nlp: Pipeline, toy_bundle: DataBundle) -> None:
     assert "r-language" in _ids(toy_nlp, toy_bundle, "Languages: Python, SQL and R\n")
+
+
+def test_ambiguous_alias_in_a_skills_section_needs_no_neighbour(
+    toy_nlp: Pipeline, toy_bundle: DataBundle
+) -> None:
+    text = "Jordan Example\n\nEXPERIENCE\nClinic aide, 2020\n\nSKILLS\nSpanish\nR\n"
+    assert "r-language" in _ids(toy_nlp, toy_bundle, text)
+    assert "r-language" not in _ids(toy_nlp, toy_bundle, "Jordan Example\nGrade R\n")

@@ -105,3 +105,17 @@ def test_schedules_and_bare_duty_verbs_are_not_skills(
     real_engine: MatchingEngine, text: str, skill: str
 ) -> None:
     assert skill not in {m.skill_id for m in real_engine.extract(text).mentions}
+
+
+@pytest.mark.parametrize(
+    ("text", "skill"),
+    [
+        ("Register patients and verify coverage at the front desk.", "patient-registration"),
+        ("Enter data from paper forms into the registry.", "data-entry"),
+        ("Resolving incidents within the agreed service levels.", "incident-management"),
+        ("Train end users on the new order entry screens.", "end-user-training"),
+        ("Submit claims to Medicare and commercial payers.", "claims-processing"),
+    ],
+)
+def test_activity_phrases_link(real_engine: MatchingEngine, text: str, skill: str) -> None:
+    assert skill in {m.skill_id for m in real_engine.extract(text).mentions}

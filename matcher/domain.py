@@ -164,12 +164,24 @@ class SkillExperience(_Value):
 
 
 class ResumeFields(_Value):
-    """The structured fields of a resume; offsets refer to the normalised text."""
+    """The structured fields of a resume; offsets refer to the normalised text.
+
+    Attributes:
+        contact: name, e-mails, phones, links, city.
+        education: degrees and schools, as written.
+        certifications: certifications, linked to taxonomy ids where known.
+        experience: jobs, most recent first.
+        current_titles: the current position's titles: the most recent job's and the
+            headline's under the name, deduplicated (:mod:`matcher.fields.positions`).
+        current_employers: the current position's employers, read the same way.
+    """
 
     contact: ContactInfo
     education: tuple[EducationEntry, ...] = ()
     certifications: tuple[CertificationEntry, ...] = ()
     experience: tuple[ExperienceEntry, ...] = ()
+    current_titles: tuple[str, ...] = ()
+    current_employers: tuple[str, ...] = ()
 
     @property
     def months_of_experience(self) -> int:

@@ -26,8 +26,8 @@ so the ``all jobs`` rows count real but unannotated jobs as errors.
 
 Fields compared (gold name -> prediction): ``Name`` -> contact name; ``Email Address``
 -> e-mails (in the dataturks data it mostly holds job-site links, so its scores say
-little); ``Location`` -> contact city; ``Designation`` -> reported designations;
-``Companies worked at`` -> reported companies; ``College Name`` -> institutions; ``Degree`` ->
+little); ``Location`` -> contact city; ``Designation`` -> current titles;
+``Companies worked at`` -> current employers; ``College Name`` -> institutions; ``Degree`` ->
 degrees; ``Graduation Year`` -> education years. Gold fields without a counterpart
 (``Skills``, ``Years of Experience``) are not scored.
 """
@@ -43,7 +43,6 @@ from pathlib import Path
 from matcher.domain import ResumeFields
 from matcher.errors import InputError
 from matcher.evaluation.metrics import PRF
-from matcher.fields import reported_companies, reported_designations
 
 __all__ = [
     "FieldsReport",
@@ -58,8 +57,8 @@ _PREDICTORS: dict[str, Callable[[ResumeFields], list[str]]] = {
     "Name": lambda f: [f.contact.name] if f.contact.name else [],
     "Email Address": lambda f: list(f.contact.emails),
     "Location": lambda f: [f.contact.city] if f.contact.city else [],
-    "Designation": lambda f: list(reported_designations(f)),
-    "Companies worked at": lambda f: list(reported_companies(f)),
+    "Designation": lambda f: list(f.current_titles),
+    "Companies worked at": lambda f: list(f.current_employers),
     "College Name": lambda f: [e.institution for e in f.education if e.institution],
     "Degree": lambda f: [e.degree for e in f.education if e.degree],
     "Graduation Year": lambda f: [str(e.year) for e in f.education if e.year],

@@ -1,7 +1,7 @@
 """Structured resume fields, in pure Python (no spaCy).
 
-Contact, education, certifications, experience, the current position (designations and
-companies, :mod:`matcher.fields.positions`), and years of experience per skill.
+Contact, education, certifications, experience, the current position (titles and
+employers, :mod:`matcher.fields.positions`), and years of experience per skill.
 
 :func:`extract_fields` is the entry point: normalised text + its sections -> a
 :class:`~matcher.domain.ResumeFields`, every offset into the same text.
@@ -11,19 +11,14 @@ from __future__ import annotations
 
 from datetime import date
 
-from matcher.domain import SectionSpan
+from matcher.domain import ResumeFields, SectionSpan
 from matcher.fields.certifications import extract_certifications
 from matcher.fields.contact import extract_contact
 from matcher.fields.dates import DateRange, find_date_ranges, months_between
 from matcher.fields.education import extract_education
 from matcher.fields.experience import extract_experience
 from matcher.fields.headline import Headline, find_headline
-from matcher.fields.positions import (
-    ExtractedFields,
-    current_positions,
-    reported_companies,
-    reported_designations,
-)
+from matcher.fields.positions import current_positions
 from matcher.fields.skill_experience import skill_experience
 from matcher.sections import HeaderRules
 from matcher.taxonomy import DataBundle
@@ -31,7 +26,6 @@ from matcher.taxonomy.schema import FieldCues
 
 __all__ = [
     "DateRange",
-    "ExtractedFields",
     "Headline",
     "current_positions",
     "extract_certifications",
@@ -42,8 +36,6 @@ __all__ = [
     "find_headline",
     "find_date_ranges",
     "months_between",
-    "reported_companies",
-    "reported_designations",
     "skill_experience",
 ]
 
@@ -56,7 +48,7 @@ def extract_fields(
     cues: FieldCues,
     today: date,
     bundle: DataBundle | None = None,
-) -> ExtractedFields:
+) -> ResumeFields:
     """Every structured field of a resume, with the current position it reports.
 
     Args:
@@ -68,17 +60,18 @@ def extract_fields(
         bundle: the data bundle, to link certifications to taxonomy ids (optional).
 
     Returns:
-        The fields, offsets into ``text``; ``designations`` and ``companies`` hold the
-        current position (headline and most recent job, :mod:`matcher.fields.positions`).
+        The fields, offsets into ``text``; ``current_titles`` and ``current_employers``
+        hold the current position (most recent job and headline,
+        :mod:`matcher.fields.positions`).
     """
     headline = find_headline(text, sections, rules=rules, cues=cues)
     experience = extract_experience(text, sections, cues=cues, today=today, headline=headline)
-    designations, companies = current_positions(experience, headline)
-    return ExtractedFields(
+    titles, employers = current_positions(experience, headline)
+    return ResumeFields(
         contact=extract_contact(text, sections, rules=rules, cues=cues),
         education=extract_education(text, sections, cues=cues),
         certifications=extract_certifications(text, sections, bundle=bundle),
         experience=experience,
-        designations=designations,
-        companies=companies,
+        current_titles=titles,
+        current_employers=employers,
     )

@@ -28,26 +28,14 @@ import re
 from collections.abc import Iterable
 from difflib import SequenceMatcher
 
-from matcher.domain import ExperienceEntry, ResumeFields
+from matcher.domain import ExperienceEntry
 from matcher.fields.headline import Headline
 from matcher.fields.jobs import JobHeading
 
-__all__ = ["ExtractedFields", "current_positions", "reported_companies", "reported_designations"]
+__all__ = ["current_positions"]
 
 _NON_ALNUM = re.compile(r"[^0-9a-z]+")
 _NEAR = 0.9
-
-
-class ExtractedFields(ResumeFields):
-    """:class:`~matcher.domain.ResumeFields` plus the reported current position.
-
-    Attributes:
-        designations: the most recent job's title and the headline title, deduplicated.
-        companies: the most recent job's employer and the headline employer, deduplicated.
-    """
-
-    designations: tuple[str, ...] = ()
-    companies: tuple[str, ...] = ()
 
 
 def _key(value: str) -> str:
@@ -79,7 +67,7 @@ def _crossed(value: str | None, other: str | None) -> bool:
 def current_positions(
     experience: tuple[ExperienceEntry, ...], headline: Headline | None
 ) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """(designations, companies) of the current position (see the module docstring)."""
+    """(titles, employers) of the current position (see the module docstring)."""
     first = experience[0] if experience else None
     head = headline.heading if headline is not None else None
     if head is not None and first is not None:
@@ -93,17 +81,3 @@ def current_positions(
     )
     companies = _distinct([first.employer if first else None, head.employer if head else None])
     return designations, companies
-
-
-def reported_designations(fields: ResumeFields) -> tuple[str, ...]:
-    """The designations the engine reports (the most recent job's title for plain fields)."""
-    if isinstance(fields, ExtractedFields):
-        return fields.designations
-    return current_positions(fields.experience, None)[0]
-
-
-def reported_companies(fields: ResumeFields) -> tuple[str, ...]:
-    """The companies the engine reports (the most recent job's employer for plain fields)."""
-    if isinstance(fields, ExtractedFields):
-        return fields.companies
-    return current_positions(fields.experience, None)[1]

@@ -9,7 +9,6 @@ from matcher.domain import ContactInfo, ExperienceEntry, ResumeFields
 from matcher.errors import InputError
 from matcher.evaluation import evaluate_fields
 from matcher.evaluation.fields import match_values
-from matcher.fields import ExtractedFields
 from tests.conftest import shared_path
 
 
@@ -52,6 +51,7 @@ def test_evaluate_fields_scores_each_field(tmp_path: Path) -> None:
                 ExperienceEntry(title="EHR Trainer", start=0, end=1),
                 ExperienceEntry(title="Clerk", start=1, end=2),
             ),
+            current_titles=("EHR Trainer",),
         )
 
     report = evaluate_fields(gold, extract)
@@ -60,7 +60,7 @@ def test_evaluate_fields_scores_each_field(tmp_path: Path) -> None:
     assert (
         result["fields"]["Name"]["precision"] == 1.0 and result["fields"]["Name"]["recall"] == 0.5
     )
-    assert result["fields"]["Designation"]["precision"] == 1.0  # the most recent job only
+    assert result["fields"]["Designation"]["precision"] == 1.0  # the current position only
     assert result["fields"]["Designation (all jobs)"]["precision"] == 0.5
     assert result["fields"]["Designation"]["recall"] == 1.0
 
@@ -97,14 +97,14 @@ def _gold_file(tmp_path: Path, designations: list[str]) -> Path:
 
 
 def _extract_reported(text: str) -> ResumeFields:
-    return ExtractedFields(
+    return ResumeFields(
         contact=ContactInfo(),
         experience=(
             ExperienceEntry(title="EHR Trainer", start=0, end=1),
             ExperienceEntry(title="Clerk", start=1, end=2),
             ExperienceEntry(title="Nurse", start=2, end=3),
         ),
-        designations=("EHR Trainer", "Epic Analyst"),
+        current_titles=("EHR Trainer", "Epic Analyst"),
     )
 
 

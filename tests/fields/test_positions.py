@@ -7,14 +7,7 @@ from datetime import date
 import pytest
 
 from matcher.domain import ContactInfo, ExperienceEntry, ResumeFields
-from matcher.fields import (
-    ExtractedFields,
-    Headline,
-    current_positions,
-    extract_fields,
-    reported_companies,
-    reported_designations,
-)
+from matcher.fields import Headline, current_positions, extract_fields
 from matcher.fields.jobs import JobHeading, read_heading
 from matcher.sections import compile_rules, segment_sections
 from matcher.taxonomy import DataBundle
@@ -22,7 +15,7 @@ from matcher.taxonomy import DataBundle
 TODAY = date(2024, 6, 15)
 
 
-def _fields(bundle: DataBundle, text: str) -> ExtractedFields:
+def _fields(bundle: DataBundle, text: str) -> ResumeFields:
     assert bundle.sections is not None
     rules = compile_rules(bundle.sections)
     return extract_fields(
@@ -51,10 +44,8 @@ def test_extract_fields_reports_most_recent_job_and_headline_not_older_jobs(
 ) -> None:
     fields = _fields(toy_bundle, EXPERIENCE_TEXT)
     assert [e.title for e in fields.experience] == ["Data Analyst", "Billing Clerk"]
-    assert fields.designations == ("Data Analyst", "Reporting Lead")
-    assert fields.companies == ("Example Bank", "Example Health Ltd")
-    assert reported_designations(fields) == fields.designations
-    assert reported_companies(fields) == fields.companies
+    assert fields.current_titles == ("Data Analyst", "Reporting Lead")
+    assert fields.current_employers == ("Example Bank", "Example Health Ltd")
 
 
 @pytest.mark.parametrize(
@@ -90,18 +81,14 @@ def test_current_positions_deduplicates(jobs, headline, designations, companies)
     assert current_positions(tuple(jobs), headline) == (designations, companies)
 
 
-def test_reported_positions_of_plain_fields_are_the_most_recent_job() -> None:
-    fields = ResumeFields(
-        contact=ContactInfo(),
-        experience=(_job("Analyst", "Example Bank"), _job("Clerk", "Example Traders", 2)),
-    )
-    assert reported_designations(fields) == ("Analyst",)
-    assert reported_companies(fields) == ("Example Bank",)
+def test_fields_without_a_current_position_report_none() -> None:
+    fields = ResumeFields(contact=ContactInfo(), experience=(_job("Analyst", "Example Bank"),))
+    assert (fields.current_titles, fields.current_employers) == ((), ())
 
 
 def _headline_of(bundle: DataBundle, line: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     fields = _fields(bundle, f"Alex Example\n{line}\n\nPune, Maharashtra\n\nSKILLS\nSQL\n")
-    return fields.designations, fields.companies
+    return fields.current_titles, fields.current_employers
 
 
 @pytest.mark.parametrize(
@@ -144,7 +131,10 @@ def test_headline_starting_a_summary_paragraph_is_not_a_position(toy_bundle: Dat
         "Alex Example\nDecisive, data driven and results-oriented professional offering\n"
         "12 years of experience in software delivery.\n\nSKILLS\nSQL\n"
     )
-    assert (_fields(toy_bundle, text).designations, _fields(toy_bundle, text).companies) == (
+    assert (
+        _fields(toy_bundle, text).current_titles,
+        _fields(toy_bundle, text).current_employers,
+    ) == (
         (),
         (),
     )

@@ -37,6 +37,7 @@ __all__ = ["AliasEntry", "SkillLinker"]
 AliasEntry = tuple[str, str, str, bool]
 _SEPARATORS = re.compile(r"[\s\-_/]+")
 # A Markdown heading, a line in bold or italics, or a short line ending in a colon.
+_MAX_HEADING_CHARS = 100
 _HEADING = re.compile(r"^\s*(?:#{1,6}\s.*|[*_]{1,3}[^*_\n]{1,80}[*_:]{1,4}\s*|[^\n.;]{1,80}:\s*)$")
 
 
@@ -176,7 +177,9 @@ class SkillLinker(JsonState):
         """True when [start, end) lies on a heading line (see ``_HEADING``)."""
         lo = text.rfind("\n", 0, start) + 1
         hi = text.find("\n", end)
-        return _HEADING.match(text[lo : hi if hi >= 0 else len(text)]) is not None
+        if hi < 0:
+            hi = len(text)
+        return hi - lo <= _MAX_HEADING_CHARS and _HEADING.match(text[lo:hi]) is not None
 
     def _list_neighbour(
         self, doc: Doc, start: int, end: int, starts: set[int], ends: set[int]

@@ -69,6 +69,10 @@ _CANDIDATE_WORDS = frozenset(
 )
 _AT_EMPLOYER = re.compile(r"\W*at\b[^,]{1,60},\s*(?:we|our)\b", re.I)
 _EMPLOYER_CLAUSE_CHARS = 400
+# "the data science team": a determiner right before the skill and a team word right
+# after it make the phrase a team's name ("Agile teams", "the Epic Go-Live team" stay).
+_DETERMINERS = frozenset({"the", "our", "their", "your"})
+_TEAM_WORDS = frozenset({"team", "teams", "group", "department"})
 # Words inside a web address ("(https://.../apply/provider-network-development-manager)")
 # are part of a name. (The tokenizer keeps a bare address or e-mail in one token.)
 _LINK = re.compile(r"(?:https?://|www\.)[^\s)>\]]+", re.I)
@@ -216,6 +220,7 @@ class SkillContext(JsonState):
             if (
                 self._before_name_head(doc, span.end, covered)
                 or self._after_name_head(doc, span.start)
+                or self._team_name(doc, span.start, span.end)
                 or (bool(links) and any(a <= first and last <= b for a, b in links))
                 or (
                     "required" not in found
@@ -250,6 +255,16 @@ class SkillContext(JsonState):
             and doc[end].is_title
             and doc[end + 1].is_title
             and doc[end + 1].lower_ in self._name_heads
+        )
+
+    @staticmethod
+    def _team_name(doc: Doc, start: int, end: int) -> bool:
+        """A team's name, not a skill: "the data science team", "our Product team"."""
+        return (
+            start >= 1
+            and end < len(doc)
+            and doc[start - 1].lower_ in _DETERMINERS
+            and doc[end].lower_ in _TEAM_WORDS
         )
 
     def _after_name_head(self, doc: Doc, start: int) -> bool:

@@ -3,7 +3,9 @@
 After a matched multi-token skill span, each following list item (1..N tokens, after a
 separator such as ``,``, ``/``, ``and``) is tried with the span's prefix (every token but
 the last): "Epic" + "Inpatient" -> "Epic Inpatient". When that string is an alias of a
-skill, the item becomes a mention of that skill.
+skill, the item becomes a mention of that skill. A lone lower-case word is an ordinary
+noun the list shares ("security frameworks and standards"), not a named item, and is
+left alone.
 """
 
 from __future__ import annotations
@@ -67,6 +69,10 @@ def expand_lists(
                 if hit is not None:
                     break
             if hit is None or any(t in taken for t in range(j, end)):
+                break
+            # A lone lower-case word ("frameworks and standards") is an ordinary noun
+            # shared by the list, not a product line or code set ("Inpatient", "PCS").
+            if end - j == 1 and doc[j].is_lower:
                 break
             skill_id, ident = hit
             found.append(Span(doc, j, end, label=skill_id, span_id=ident))

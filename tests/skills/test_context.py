@@ -104,3 +104,18 @@ def test_titles_and_organisations_before_the_skill(
     found = _mentions(toy_nlp, toy_bundle, text)
     mention = found.get("python") or found.get("sql") or found["health-informatics"]
     assert mention.part_of_name is part_of_name
+
+
+@pytest.mark.parametrize(
+    ("text", "part_of_name"),
+    [
+        ("Partnered with the Python team on releases", True),
+        ("Reported to our SQL group weekly", True),
+        ("Worked on Python teams for years", False),
+    ],
+)
+def test_team_names_are_names(
+    toy_nlp: Pipeline, toy_bundle: DataBundle, text: str, part_of_name: bool
+) -> None:
+    found = _mentions(toy_nlp, toy_bundle, text)
+    assert (found.get("python") or found["sql"]).part_of_name is part_of_name

@@ -39,3 +39,10 @@ def test_ambiguous_alias_in_a_skills_section_needs_no_neighbour(
     text = "Jordan Example\n\nEXPERIENCE\nClinic aide, 2020\n\nSKILLS\nSpanish\nR\n"
     assert "r-language" in _ids(toy_nlp, toy_bundle, text)
     assert "r-language" not in _ids(toy_nlp, toy_bundle, "Jordan Example\nGrade R\n")
+
+
+def test_lone_lower_case_list_item_does_not_inherit_a_prefix(
+    toy_nlp: Pipeline, toy_bundle: DataBundle
+) -> None:
+    assert "epic-inpatient" in _ids(toy_nlp, toy_bundle, "Epic Ambulatory and Inpatient")
+    assert "epic-inpatient" not in _ids(toy_nlp, toy_bundle, "Epic Ambulatory and inpatient")

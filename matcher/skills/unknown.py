@@ -1,16 +1,17 @@
 """UnknownSkillDetector: phrases outside the taxonomy that read as skills.
 
 Grammar patterns, from ``data/extraction.yaml`` (``unknown_skills``): the list items of a
-resume's skills section, and the list items that follow a cue such as "experience with"
-or "proficiency in" up to the end of the clause. An item is split on list separators,
-trimmed of filler words at both ends ("strong", "skills"), and proposed when it is 1..N
-word tokens long and overlaps no taxonomy skill. Proposals go to
-``doc.spans[output_key]`` (label ``UNKNOWN_SKILL``), apart from taxonomy skills, for
+resume's skills section (up to the next Markdown heading), and the list items that follow
+a cue such as "experience with" or "proficiency in" up to the end of the clause. An item
+is split on list separators, trimmed of filler words at both ends ("strong", "skills"),
+and proposed when it is 1..N word tokens long and overlaps no taxonomy skill. Proposals
+go to ``doc.spans[output_key]`` (label ``UNKNOWN_SKILL``), apart from taxonomy skills, for
 employers' free-text search and for growing the taxonomy.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
@@ -19,10 +20,12 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
 from matcher.component_state import JsonState
+from matcher.doctext import doc_text
 
 __all__ = ["UNKNOWN_LABEL", "UnknownSkillDetector"]
 
 UNKNOWN_LABEL = "UNKNOWN_SKILL"
+_HEADING = re.compile(r"\n[ \t]*#{1,6}[ \t]")
 _ITEM_BREAKS = frozenset({",", ";", "|", "•", "/", "(", ")", ":", "and", "or", "&"})
 
 
@@ -76,8 +79,9 @@ class UnknownSkillDetector(JsonState):
     def __call__(self, doc: Doc) -> Doc:
         """Write the proposed phrases."""
         taken = {i for s in doc.spans.get(self.skills_key, []) for i in range(s.start, s.end)}
+        text = doc_text(doc)
         regions: list[tuple[int, int]] = [
-            (s.start, s.end)
+            (s.start, self._before_next_heading(doc, text, s.start_char, s.end_char, s.end))
             for s in doc.spans.get(self.sections_key, [])
             if s.label_ in self._sections
         ]
@@ -94,6 +98,19 @@ class UnknownSkillDetector(JsonState):
                     found[(start, end)] = span
         doc.spans[self.output_key] = sorted(found.values(), key=lambda s: s.start)
         return doc
+
+    @staticmethod
+    def _before_next_heading(doc: Doc, text: str, start: int, end: int, end_token: int) -> int:
+        """Token end of a section cut at its next Markdown heading ("### Benefits").
+
+        A posting's "Preferred Skills" heading opens a skills section that the resume
+        section rules do not close; the next heading of any kind ends the list.
+        """
+        found = _HEADING.search(text, start + 1, end)
+        if found is None:
+            return end_token
+        span = doc.char_span(found.start(), end, alignment_mode="expand")
+        return span.start if span is not None else end_token
 
     @staticmethod
     def _clause_end(doc: Doc, start: int) -> int:

@@ -119,3 +119,8 @@ def test_schedules_and_bare_duty_verbs_are_not_skills(
 )
 def test_activity_phrases_link(real_engine: MatchingEngine, text: str, skill: str) -> None:
     assert skill in {m.skill_id for m in real_engine.extract(text).mentions}
+
+
+def test_filler_words_are_stripped_from_proposals(real_engine: MatchingEngine) -> None:
+    found = real_engine.extract("Familiarity with Zorblax libraries, preferably Quuxify.")
+    assert "Quuxify" in [u.phrase for u in found.unknown_skills]

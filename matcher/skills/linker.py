@@ -5,7 +5,8 @@ context flag, see :mod:`matcher.skills.patterns`). The linker
 
 1. keeps unambiguous candidates, resolving overlaps (longest span wins);
 2. accepts an ambiguous candidate ("R", "Access", bare "Epic") only with support: a
-   place in a resume's skills section (``list_sections``), an accepted unambiguous
+   place in a resume's skills section (``list_sections``), a product noun right after a
+   capitalised name ("Epic medical software", "Access database"), an accepted unambiguous
    mention of the same category within ``window`` tokens, the same skill named
    unambiguously elsewhere in the document, or an accepted skill right next to it in a
    list ("Agile/Scrum", "Python, R and SQL"), and never inside a heading
@@ -37,6 +38,23 @@ __all__ = ["AliasEntry", "SkillLinker"]
 AliasEntry = tuple[str, str, str, bool]
 _SEPARATORS = re.compile(r"[\s\-_/]+")
 # A Markdown heading, a line in bold or italics, or a short line ending in a colon.
+# Nouns after an ambiguous alias that show it names a product ("Epic software").
+_PRODUCT_NOUNS = frozenset(
+    {
+        "software",
+        "system",
+        "systems",
+        "application",
+        "applications",
+        "platform",
+        "ehr",
+        "emr",
+        "database",
+        "databases",
+        "module",
+        "modules",
+    }
+)
 _MAX_HEADING_CHARS = 100
 _HEADING = re.compile(r"^\s*(?:#{1,6}\s.*|[*_]{1,3}[^*_\n]{1,80}[*_:]{1,4}\s*|[^\n.;]{1,80}:\s*)$")
 
@@ -47,6 +65,15 @@ def _category(span: Span) -> str:
 
 def _needs_context(span: Span) -> bool:
     return span.id_.endswith("|" + CONTEXT_FLAG)
+
+
+def _names_a_product(doc: Doc, end: int) -> bool:
+    """A product noun follows within two words: "Epic medical software", "Access database"."""
+    return any(t.lower_ in _PRODUCT_NOUNS for t in doc[end : end + 2])
+
+
+def _capitalised(span: Span) -> bool:
+    return span[0].is_title or span[0].is_upper
 
 
 def _without_overlaps(spans: Iterable[Span]) -> list[Span]:
@@ -165,6 +192,7 @@ class SkillLinker(JsonState):
             lo, hi = span.start - self.window, span.end + self.window
             if (
                 any(a <= span.start and span.end <= b for a, b in skill_lists)
+                or (_capitalised(span) and _names_a_product(doc, span.end))
                 or span.label_ in clear_skills
                 or any(e > lo and s < hi for s, e in by_category.get(_category(span), ()))
                 or self._list_neighbour(doc, span.start, span.end, starts, ends)

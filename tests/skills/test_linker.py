@@ -46,3 +46,19 @@ def test_lone_lower_case_list_item_does_not_inherit_a_prefix(
 ) -> None:
     assert "epic-inpatient" in _ids(toy_nlp, toy_bundle, "Epic Ambulatory and Inpatient")
     assert "epic-inpatient" not in _ids(toy_nlp, toy_bundle, "Epic Ambulatory and inpatient")
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("Built an Access database for the front desk", True),
+        ("Trained nurses on Epic medical software", True),
+        ("Improved access to care for rural patients", False),
+        ("Access was granted to the building", False),
+    ],
+)
+def test_product_noun_supports_a_capitalised_ambiguous_name(
+    toy_nlp: Pipeline, toy_bundle: DataBundle, text: str, kept: bool
+) -> None:
+    found = _ids(toy_nlp, toy_bundle, text)
+    assert bool({"microsoft-access", "epic"} & found) is kept

@@ -124,3 +124,16 @@ def test_activity_phrases_link(real_engine: MatchingEngine, text: str, skill: st
 def test_filler_words_are_stripped_from_proposals(real_engine: MatchingEngine) -> None:
     found = real_engine.extract("Familiarity with Zorblax libraries, preferably Quuxify.")
     assert "Quuxify" in [u.phrase for u in found.unknown_skills]
+
+
+@pytest.mark.parametrize(
+    ("text", "surface"),
+    [
+        ("Excellent communication skills and project management skills.", "communication"),
+        ("Excellent communication skills and project management skills.", "project management"),
+    ],
+)
+def test_mentions_are_the_minimal_phrase_without_skills(
+    real_engine: MatchingEngine, text: str, surface: str
+) -> None:
+    assert surface in [m.surface for m in real_engine.extract(text).mentions]

@@ -27,7 +27,7 @@ _JOB_ID = "5e6f7a8b-9c0d-4e1f-8a2b-3c4d5e6f7a8b"
 _REQUEST_ID = "c1d2e3f4-a5b6-4c7d-8e9f-0a1b2c3d4e5f"
 _WHEN = "2026-03-02T15:04:05Z"
 _DATA_VERSION = "0.2.1+3f9a1c2d5e6b"
-_MODEL_VERSION = "1.0.0"
+_MODEL_VERSION = "1.1.0"
 
 
 class _Wire(BaseModel):

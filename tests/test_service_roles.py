@@ -69,16 +69,20 @@ def test_a_title_alone_is_scored(real_engine: MatchingEngine) -> None:
 def test_an_incompatible_latest_model_is_skipped_but_a_configured_one_fails(
     toy_data_dir: Path,
 ) -> None:
+    from matcher.artifacts import latest_version
     from matcher.config import Settings
     from matcher.errors import ArtifactError
+    from matcher.scoring.role_model import ROLE_MODEL_NAME
     from matcher.service import load_engine
 
     models = Path(__file__).parent.parent / "models"
+    shipped = latest_version(models, ROLE_MODEL_NAME)
+    assert shipped is not None
     engine = load_engine(Settings(data_dir=toy_data_dir, models_dir=models))
     assert engine.role_model is None
     assert engine.analyse_text("EHR trainer").outcome is None
     with pytest.raises(ArtifactError, match="does not define"):
-        load_engine(Settings(data_dir=toy_data_dir, models_dir=models, role_model_version="1.0.0"))
+        load_engine(Settings(data_dir=toy_data_dir, models_dir=models, role_model_version=shipped))
 
 
 def test_job_analysis_carries_the_outcome_and_reads_the_title(

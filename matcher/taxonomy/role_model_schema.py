@@ -10,18 +10,14 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import Field
 
-from matcher.taxonomy.schema import NonEmpty, Slug
+from matcher.taxonomy._base import FrozenModel, NonEmpty, Slug
 
 __all__ = ["IdentityCues", "OutsideProfile", "RoleModelFile", "SyntheticConfig"]
 
 
-class _Frozen(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-
-class OutsideProfile(_Frozen):
+class OutsideProfile(FrozenModel):
     """A kind of work that is not health IT.
 
     Attributes:
@@ -39,7 +35,7 @@ class OutsideProfile(_Frozen):
     phrases: tuple[NonEmpty, ...] = Field(min_length=2)
 
 
-class SyntheticConfig(_Frozen):
+class SyntheticConfig(FrozenModel):
     """How many synthetic examples are drawn, and from which seed.
 
     Attributes:
@@ -55,7 +51,7 @@ class SyntheticConfig(_Frozen):
     seed: int = 13
 
 
-class IdentityCues(_Frozen):
+class IdentityCues(FrozenModel):
     """What the role scorer must not read (who a person is, not what they did).
 
     Attributes:
@@ -73,7 +69,7 @@ class IdentityCues(_Frozen):
 DomainTerm = Annotated[str, Field(min_length=2, pattern=r"^[^*]+\*?$")]
 
 
-class RoleModelFile(_Frozen):
+class RoleModelFile(FrozenModel):
     """``data/role_model.yaml``.
 
     Attributes:

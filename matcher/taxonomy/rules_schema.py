@@ -1,0 +1,225 @@
+"""Pydantic models of the text-rule files: ``data/sections.yaml`` and ``data/extraction.yaml``.
+
+Resume section headers and field cues, and the context rules of skill extraction
+(negation, hypotheticals, required/preferred, names, proposed phrases, job requirements).
+Like every data schema they forbid unknown keys and are frozen.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Annotated
+
+from pydantic import AfterValidator, Field
+
+from matcher.taxonomy._base import FrozenModel, NonEmpty, Slug
+
+__all__ = [
+    "CueList",
+    "DegreeLevel",
+    "ExtractionRules",
+    "FieldCues",
+    "JobRequirementRules",
+    "Regex",
+    "RequirementRules",
+    "SectionCategory",
+    "SectionsFile",
+    "UnknownSkillRules",
+    "UsState",
+]
+
+
+def _check_regex(value: str) -> str:
+    try:
+        re.compile(value)
+    except re.error as exc:
+        raise ValueError(f"{value!r} is not a valid regular expression: {exc}") from exc
+    return value
+
+
+Regex = Annotated[str, Field(min_length=1), AfterValidator(_check_regex)]
+
+
+class SectionCategory(FrozenModel):
+    """One resume section category and the header lines that open it.
+
+    ``headers`` are literals compared after normalisation (lower case, ``&`` -> ``and``,
+    punctuation and extra spaces removed); ``patterns`` are regular expressions matched
+    against the same normalised header (full match).
+    """
+
+    id: Slug
+    label: NonEmpty
+    headers: tuple[NonEmpty, ...] = ()
+    patterns: tuple[Regex, ...] = ()
+
+
+class UsState(FrozenModel):
+    """A US state or territory: postal abbreviation and name."""
+
+    abbr: Annotated[str, Field(pattern=r"^[A-Z]{2}$")]
+    name: NonEmpty
+
+
+class FieldCues(FrozenModel):
+    """Words and patterns the field extractor reads as evidence (case-insensitive).
+
+    Attributes:
+        title_words: words typical of job titles (``analyst``, ``nurse``).
+        employer_words: words typical of organisation names (``hospital``, ``inc``).
+        institution_words: words typical of school names (``university``, ``college``).
+        us_states: US states and territories, for locations (``Springfield, IL``).
+        degree_patterns: regular expressions matching a degree of higher education at a
+            word boundary.
+        school_level_patterns: regular expressions matching school-leaving certificates
+            (10th/12th, SSC/HSC, high school diploma); read as degrees, but dropped beside
+            a higher degree.
+    """
+
+    title_words: tuple[NonEmpty, ...]
+    employer_words: tuple[NonEmpty, ...]
+    institution_words: tuple[NonEmpty, ...]
+    us_states: tuple[UsState, ...] = ()
+    degree_patterns: tuple[Regex, ...]
+    school_level_patterns: tuple[Regex, ...] = ()
+
+
+class SectionsFile(FrozenModel):
+    """``data/sections.yaml``: section header rules and field-extraction cues.
+
+    Attributes:
+        max_header_words: longest header line, in words, taken as a header.
+        categories: section categories with their headers (``contact`` holds the text
+            before the first header and needs no headers of its own).
+        cues: vocabulary the field extractor relies on.
+    """
+
+    max_header_words: int = Field(default=6, ge=1, le=20)
+    categories: tuple[SectionCategory, ...] = Field(min_length=1)
+    cues: FieldCues
+
+
+# --- extraction context rules -------------------------------------------------------
+
+
+class CueList(FrozenModel):
+    """Cue phrases that set a context on the skills in their scope.
+
+    Attributes:
+        before: phrases whose scope is the rest of their clause, to the right.
+        after: phrases whose scope is the start of their clause, to the left.
+    """
+
+    before: tuple[NonEmpty, ...] = ()
+    after: tuple[NonEmpty, ...] = ()
+
+
+class RequirementRules(FrozenModel):
+    """How job text marks skills as required or preferred.
+
+    Attributes:
+        required: cue phrases inside a clause.
+        preferred: cue phrases inside a clause.
+        required_headers: words that make a short header line open a "required" block.
+        preferred_headers: words that make a short header line open a "preferred" block.
+    """
+
+    required: CueList
+    preferred: CueList
+    required_headers: tuple[NonEmpty, ...]
+    preferred_headers: tuple[NonEmpty, ...]
+
+
+class UnknownSkillRules(FrozenModel):
+    """Where phrases outside the taxonomy are proposed as skills.
+
+    Attributes:
+        cues: phrases after which list items are proposed ("experience with").
+        sections: resume sections whose list items are proposed (``skills``).
+        strip_words: words dropped from either end of a proposed phrase.
+        max_tokens: longest proposed phrase, in tokens.
+        min_chars: shortest proposed phrase, in characters.
+    """
+
+    cues: tuple[NonEmpty, ...] = ()
+    sections: tuple[NonEmpty, ...] = ()
+    strip_words: tuple[NonEmpty, ...] = ()
+    max_tokens: int = Field(default=5, ge=1, le=12)
+    min_chars: int = Field(default=3, ge=1)
+
+
+class DegreeLevel(FrozenModel):
+    """A level of education and the patterns that name it in job text.
+
+    Attributes:
+        level: id of the level (``bachelor``).
+        rank: order of the levels, 0 lowest (high school) upwards.
+        patterns: regular expressions (case-insensitive, matched at a word start).
+    """
+
+    level: Slug
+    rank: int = Field(ge=0, le=9)
+    patterns: tuple[Regex, ...] = Field(min_length=1)
+
+
+class JobRequirementRules(FrozenModel):
+    """How job text states years of experience and education.
+
+    A duration ("3+ years", "two to five years") counts as an experience requirement
+    when an ``experience_words`` word follows it within ``window_words`` words of its
+    clause, a ``lead_cues`` phrase ends right before it, a ``link_words`` word follows
+    it directly, or it opens a bullet line or follows "(" or ":"; it is dropped when a
+    ``reject_before`` phrase ends right before it, a ``reject_after`` phrase starts right
+    after it ("within 2 years", "25 years ago") or it is over ``max_years``.
+
+    Attributes:
+        experience_words: words that make a duration experience ("experience").
+        lead_cues: phrases that make a duration a requirement ("minimum of").
+        link_words: words right after the unit that tie it to a subject ("in", "with").
+        reject_before: phrases before a duration that make it something else.
+        reject_after: phrases after the unit that make it something else.
+        window_words: how far, in words, an experience word may follow the unit.
+        max_years: longer durations are never read as experience asked of a person.
+        degree_levels: levels of education and how job text names them.
+    """
+
+    experience_words: tuple[NonEmpty, ...] = ()
+    lead_cues: tuple[NonEmpty, ...] = ()
+    link_words: tuple[NonEmpty, ...] = ()
+    reject_before: tuple[NonEmpty, ...] = ()
+    reject_after: tuple[NonEmpty, ...] = ()
+    window_words: int = Field(default=8, ge=1, le=30)
+    max_years: float = Field(default=30, gt=0)
+    degree_levels: tuple[DegreeLevel, ...] = ()
+
+
+class ExtractionRules(FrozenModel):
+    """``data/extraction.yaml``: context rules for skill mentions and list handling.
+
+    Attributes:
+        negation: cues after/before which a skill is not held ("no experience with").
+        hypothetical: cues that make a skill an aim, not a holding ("willing to learn").
+        field_of_study: cues that make a skill a degree's subject ("degree in").
+        requirement: required/preferred cues for job text.
+        name_heads: words that, right after a skill name, make it part of a job title
+            or an organisation's name ("Data Scientist", "... Association").
+        unknown_skills: where phrases outside the taxonomy are proposed as skills.
+        clause_breaks: characters that end a cue's scope (besides line ends).
+        list_separators: tokens between the items of a list ("Epic Ambulatory,
+            Inpatient and Cadence" shares "Epic" across its items).
+        max_list_item_tokens: longest list item, in tokens, that inherits a prefix.
+        max_header_chars: longest line taken as a requirement-block header.
+        job_requirements: years of experience and education in job text.
+    """
+
+    negation: CueList
+    hypothetical: CueList
+    field_of_study: CueList
+    requirement: RequirementRules
+    name_heads: tuple[NonEmpty, ...] = ()
+    unknown_skills: UnknownSkillRules = UnknownSkillRules()
+    clause_breaks: NonEmpty
+    list_separators: tuple[NonEmpty, ...] = Field(min_length=1)
+    max_list_item_tokens: int = Field(default=3, ge=1, le=6)
+    max_header_chars: int = Field(default=60, ge=10, le=200)
+    job_requirements: JobRequirementRules = JobRequirementRules()

@@ -7,7 +7,11 @@ Every error the package raises on purpose derives from :class:`MatcherError`, so
     ├── ConfigurationError      settings or paths that cannot work
     ├── DataValidationError     data/ files that break their schema or references
     ├── ArtifactError           a models/ artifact that is missing or incompatible
-    └── InputError              a user-supplied document that cannot be processed
+    ├── AuthenticationError     wrong credentials, expired or invalid token (HTTP 401)
+    ├── AccessDeniedError       signed in, but this account may not do that (403)
+    ├── NotFoundError           no such record, or not visible to the caller (404)
+    ├── TooManySignInFailuresError  an account's sign-in is locked for a while (429)
+    └── InputError              a user-supplied document or request that cannot be processed
         ├── UnsupportedFormatError  not a format we read (or not a document at all)
         ├── EmptyDocumentError      the file, or its text, is empty
         ├── CorruptDocumentError    truncated or damaged file
@@ -15,7 +19,11 @@ Every error the package raises on purpose derives from :class:`MatcherError`, so
         ├── NoTextLayerError        a scanned (image-only) PDF
         ├── DocumentTooLargeError   over a byte, page or expanded-size limit
         ├── DocumentTimeoutError    parsing took longer than the time limit
-        └── UnknownRoleError        a role id that is not one of the data set's roles
+        ├── UnknownRoleError        a role id that is not one of the data set's roles
+        └── ConflictError           clashes with stored data (409)
+
+The service's errors (authentication, access, not found, sign-in lock, conflict) are raised by
+:mod:`matcher.usecases`; the API maps each class to one HTTP status (``api/problems.py``).
 
 Input errors carry messages meant for the graduate who uploaded the file: they say what
 is wrong and what to do about it, and never echo the file's content.
@@ -26,10 +34,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 __all__ = [
+    "AccessDeniedError",
     "ArtifactError",
+    "AuthenticationError",
     "ConfigurationError",
-    "DataProblem",
+    "ConflictError",
     "CorruptDocumentError",
+    "DataProblem",
     "DataValidationError",
     "DocumentTimeoutError",
     "DocumentTooLargeError",
@@ -38,6 +49,8 @@ __all__ = [
     "InputError",
     "MatcherError",
     "NoTextLayerError",
+    "NotFoundError",
+    "TooManySignInFailuresError",
     "UnknownRoleError",
     "UnsupportedFormatError",
 ]
@@ -143,14 +156,7 @@ class DataValidationError(MatcherError):
         super().__init__(f"{len(self.problems)} problem(s) in the data directory:\n{lines}")
 
 
-# --- the service: requests about stored records ---------------------------------------
-# Raised by matcher.usecases; the API maps each class to one HTTP status (api/problems.py):
-#   MatcherError ├── AuthenticationError  wrong credentials, expired or invalid token (401)
-#                ├── AccessDeniedError    signed in, but this role may not do that (403)
-#                ├── NotFoundError        no such record, or not visible to the caller (404)
-#                └── InputError └── ConflictError  clashes with stored data (409)
-
-__all__ += ["AccessDeniedError", "AuthenticationError", "ConflictError", "NotFoundError"]
+# --- the service: requests about stored records (raised by matcher.usecases) ----------
 
 
 class AuthenticationError(MatcherError):
@@ -167,3 +173,13 @@ class NotFoundError(MatcherError):
 
 class ConflictError(InputError):
     """The request clashes with stored data (an email already registered...)."""
+
+
+class TooManySignInFailuresError(MatcherError):
+    """Too many failed sign-ins for this account lately; ``retry_after`` seconds to wait."""
+
+    def __init__(self, retry_after: int) -> None:
+        super().__init__(
+            f"too many failed sign-ins for this account: try again in {retry_after} seconds"
+        )
+        self.retry_after = retry_after

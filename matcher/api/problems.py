@@ -26,10 +26,10 @@ from matcher.errors import (
     InputError,
     MatcherError,
     NotFoundError,
+    TooManySignInFailuresError,
     UnknownRoleError,
     UnsupportedFormatError,
 )
-from matcher.usecases.sign_in import TooManySignInFailuresError
 
 __all__ = ["PROBLEM_JSON", "install_problem_handlers", "problem_response", "status_of"]
 

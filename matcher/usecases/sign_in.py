@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from matcher.config import Settings
-from matcher.errors import AuthenticationError, InputError, MatcherError
+from matcher.errors import AuthenticationError, InputError, TooManySignInFailuresError
 from matcher.store import Store
 from matcher.store.orm import UserRow, utcnow
 from matcher.store.sign_in import (
@@ -30,19 +30,9 @@ from matcher.store.sign_in import (
 )
 from matcher.usecases.accounts import authenticate, normalise_email
 
-__all__ = ["SignInPolicy", "TooManySignInFailuresError", "sign_in"]
+__all__ = ["SignInPolicy", "sign_in"]
 
 log = logging.getLogger(__name__)
-
-
-class TooManySignInFailuresError(MatcherError):
-    """Too many failed sign-ins for this account lately; ``retry_after`` seconds to wait."""
-
-    def __init__(self, retry_after: int) -> None:
-        super().__init__(
-            f"too many failed sign-ins for this account: try again in {retry_after} seconds"
-        )
-        self.retry_after = retry_after
 
 
 @dataclass(frozen=True)

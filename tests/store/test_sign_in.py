@@ -7,11 +7,11 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from sqlalchemy import func, select
 
-from matcher.errors import AuthenticationError
+from matcher.errors import AuthenticationError, TooManySignInFailuresError
 from matcher.store import Store
 from matcher.store.orm import SignInFailureRow
 from matcher.usecases import register_graduate
-from matcher.usecases.sign_in import SignInPolicy, TooManySignInFailuresError, sign_in
+from matcher.usecases.sign_in import SignInPolicy, sign_in
 
 POLICY = SignInPolicy(max_failures=3, window_seconds=600)
 KEY = "k" * 48

@@ -26,6 +26,7 @@ from collections.abc import Callable
 from typing import Any, cast
 
 import spacy
+from spacy.attrs import ORTH
 from spacy.language import Language
 from spacy.tokenizer import Tokenizer
 from spacy.util import compile_infix_regex, compile_suffix_regex
@@ -160,6 +161,24 @@ def _blank_english() -> Language:
     return nlp
 
 
+def _cache_document_words(nlp: Language) -> None:
+    """Let the tokenizer's word cache work on documents (the same tokens, ~3x faster).
+
+    spaCy stops caching a document's words once a special case has matched in it, and
+    the base exceptions make a line break (and a tab, a space) one: from a resume's
+    first line on, every word went through the affix regexes again. Such a chunk becomes
+    the same single token without its entry (one that only repeats the text). Setting
+    the rules also empties the cache (10,000 entries), which the components filled with
+    their pattern phrases at initialisation, so it keeps the words of documents.
+    """
+    tokenizer = cast(Tokenizer, nlp.tokenizer)
+    tokenizer.rules = {
+        key: value
+        for key, value in (tokenizer.rules or {}).items()
+        if not (key.isspace() and all(set(token) == {ORTH} for token in value))
+    }
+
+
 def spacy_blank_tokenizer() -> Callable[[str], object]:
     """The tokenizer of a plain ``spacy.blank("en")``: the speed baseline."""
     return cast(Callable[[str], object], spacy.blank("en").tokenizer)
@@ -207,6 +226,7 @@ def build_nlp(bundle: DataBundle, *, context_window: int = 12) -> Language:
     )
     context.initialize(rules=rules.model_dump(mode="json"))
     unknown.initialize(rules=rules.unknown_skills.model_dump(mode="json"))
+    _cache_document_words(nlp)
     return nlp
 
 
@@ -234,26 +254,37 @@ def extract_profile(
     doc = nlp(doc)
     skills = bundle.skills
     # model_construct: every value comes from our own pipeline and taxonomy, so the
-    # per-mention validation would only cost time on long documents.
-    mentions = tuple(
-        SkillMention.model_construct(
-            skill_id=span.label_,
-            label=skills[span.label_].label,
-            category=skills[span.label_].category,
-            start=span.start_char,
-            end=span.end_char,
-            surface=span.text,
-            section=span._.section,
-            requirement=span._.requirement,
-            negated=span._.negated,
-            hypothetical=span._.hypothetical,
-            field_of_study=span._.field_of_study,
-            part_of_name=span._.part_of_name,
+    # per-mention validation would only cost time on long documents. Offsets and texts
+    # come from the text itself, and each span's ``._`` is read once (``Span.text`` and
+    # ``span._`` build objects on every access).
+    mentions = []
+    for span in doc.spans[SKILLS_KEY]:
+        skill_id = span.label_
+        skill = skills[skill_id]
+        start, end = span.start_char, span.end_char
+        attributes = span._
+        mentions.append(
+            SkillMention.model_construct(
+                skill_id=skill_id,
+                label=skill.label,
+                category=skill.category,
+                start=start,
+                end=end,
+                surface=text[start:end],
+                section=attributes.section,
+                requirement=attributes.requirement,
+                negated=attributes.negated,
+                hypothetical=attributes.hypothetical,
+                field_of_study=attributes.field_of_study,
+                part_of_name=attributes.part_of_name,
+            )
         )
-        for span in doc.spans[SKILLS_KEY]
+    unknown_skills = []
+    for span in doc.spans[UNKNOWN_KEY]:
+        start, end = span.start_char, span.end_char
+        unknown_skills.append(
+            UnknownSkill.model_construct(phrase=text[start:end], start=start, end=end)
+        )
+    return CandidateProfile(
+        text_length=len(text), mentions=tuple(mentions), unknown_skills=tuple(unknown_skills)
     )
-    unknown_skills = tuple(
-        UnknownSkill.model_construct(phrase=span.text, start=span.start_char, end=span.end_char)
-        for span in doc.spans[UNKNOWN_KEY]
-    )
-    return CandidateProfile(text_length=len(text), mentions=mentions, unknown_skills=unknown_skills)

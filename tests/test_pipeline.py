@@ -276,3 +276,25 @@ def test_without_in_a_clause_does_not_negate_skills(
 ) -> None:
     found = _mentions(toy_nlp, toy_bundle, "Closed tickets without escalation using ServiceNow.")
     assert found["servicenow"].held
+
+
+def test_tokenizer_without_whitespace_exceptions_gives_the_same_tokens(toy_nlp: Pipeline) -> None:
+    # The pipeline drops spaCy's whitespace-only special cases so that its word cache
+    # works (see pipeline._cache_document_words); the tokens must not change.
+    reference = spacy.blank("en")
+    reference.tokenizer = toy_nlp.tokenizer.__class__(
+        reference.vocab,
+        rules=reference.tokenizer.rules,
+        prefix_search=toy_nlp.tokenizer.prefix_search,
+        suffix_search=toy_nlp.tokenizer.suffix_search,
+        infix_finditer=toy_nlp.tokenizer.infix_finditer,
+        token_match=toy_nlp.tokenizer.token_match,
+        url_match=toy_nlp.tokenizer.url_match,
+    )
+    text = "Skills:\n\tEpic, SQL\n\n  Agile/Scrum\xa0team \t\n e.g. HL7 FHIR.\n"
+
+    def tokens(nlp: Pipeline) -> list[tuple[str, str, str]]:
+        return [(t.text, t.norm_, t.whitespace_) for t in nlp.make_doc(text)]
+
+    for _ in range(2):  # the second pass reads the cache
+        assert tokens(toy_nlp) == tokens(reference)

@@ -23,12 +23,14 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable
 from typing import Any
 
+from spacy.attrs import IS_TITLE, LOWER, ORTH
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
 from matcher.component_state import JsonState
 from matcher.doctext import doc_text
+from matcher.skills.tokens import column, hashes
 
 __all__ = ["SkillContext"]
 
@@ -126,6 +128,12 @@ class SkillContext(JsonState):
         self._matcher: PhraseMatcher | None = None
         self._preferred_re: re.Pattern[str] | None = None
         self._required_re: re.Pattern[str] | None = None
+        # Hash values of the grammar words, compared with the LOWER/ORTH token columns.
+        self._determiners = hashes(_DETERMINERS)
+        self._team_words = hashes(_TEAM_WORDS)
+        self._the, self._of = hashes(["the"]), hashes(["of"])
+        self._open, self._close = hashes(["("]), hashes([")"])
+        self._name_heads: frozenset[int] = frozenset()
 
     def initialize(
         self,
@@ -158,7 +166,7 @@ class SkillContext(JsonState):
         self._preferred_re = _any_word(self._preferred_headers)
         self._required_re = _any_word(self._required_headers)
         self._max_header = int(self._rules.get("max_header_chars", 60))
-        self._name_heads = frozenset(h.lower() for h in self._rules.get("name_heads", ()))
+        self._name_heads = hashes(h.lower() for h in self._rules.get("name_heads", ()))
         unknown = self._rules.get("unknown_skills", {})
         self._skill_cues = tuple(c.lower() for c in unknown.get("cues", ()))
 
@@ -183,11 +191,16 @@ class SkillContext(JsonState):
         breaks = [m.start() for m in self._break_re.finditer(text)]
         blocks = self._requirement_blocks(text)
         links = [(m.start(), m.end()) for m in _LINK.finditer(text)]
-        covered = {i for span in spans for i in range(span.start, span.end)}
+        rows = sorted(
+            ((span.start_char, span.end_char, span.start, span.end, span) for span in spans),
+            key=lambda row: row[0],
+        )
+        covered = {i for row in rows for i in range(row[2], row[3])}
+        columns = (column(doc, LOWER), column(doc, ORTH), column(doc, IS_TITLE))
         field_end = -1  # end of the last field-of-study span, for lists of subjects
         voices: dict[int, bool] = {}  # clause start -> employer voice
-        for span in sorted(spans, key=lambda s: s.start_char):
-            first, last = span.start_char, span.end_char
+        for first, last, token_start, token_end, span in rows:
+            attributes = span._
             lo, hi = self._clause(breaks, first, last, len(text))
             found: dict[str, int] = {}
             # Only the cues that start inside the clause can reach the span.
@@ -204,23 +217,23 @@ class SkillContext(JsonState):
                     found[kind] = distance
             at = bisect_right(section_starts, first) - 1
             if at >= 0 and first < sections[at][1]:
-                span._.section = sections[at][2]
+                attributes.section = sections[at][2]
             # The attributes default to False/None: setting only the others saves time on
             # long documents (a ``._`` write costs more than the rule that decides it).
             if "negation" in found:
-                span._.negated = True
+                attributes.negated = True
             if "hypothetical" in found:
-                span._.hypothetical = True
+                attributes.hypothetical = True
             if "field_of_study" in found and (
                 found["field_of_study"] <= _FIELD_REACH_CHARS
                 or (field_end >= lo and _FIELD_LIST_GAP.match(text[field_end:first]) is not None)
             ):
-                span._.field_of_study = True
+                attributes.field_of_study = True
                 field_end = last
             if (
-                self._before_name_head(doc, span.end, covered)
-                or self._after_name_head(doc, span.start)
-                or self._team_name(doc, span.start, span.end)
+                self._before_name_head(columns, token_end, covered)
+                or self._after_name_head(columns, token_start)
+                or self._team_name(columns[0], token_start, token_end)
                 or (bool(links) and any(a <= first and last <= b for a, b in links))
                 or (
                     "required" not in found
@@ -228,58 +241,63 @@ class SkillContext(JsonState):
                     and self._employer_voice_cached(voices, text, lo, hi)
                 )
             ):
-                span._.part_of_name = True
-            requirement = self._requirement(found, blocks, span.start_char)
+                attributes.part_of_name = True
+            requirement = self._requirement(found, blocks, first)
             if requirement is not None:
-                span._.requirement = requirement
+                attributes.requirement = requirement
         return doc
 
-    def _before_name_head(self, doc: Doc, end: int, covered: set[int]) -> bool:
+    def _before_name_head(
+        self, columns: tuple[list[int], list[int], list[int]], end: int, covered: set[int]
+    ) -> bool:
         """A title or organisation head follows, directly or after one capitalised word.
 
+        ``columns`` are the document's ``LOWER``, ``ORTH`` and ``IS_TITLE`` columns.
         ``covered`` holds the tokens of skill spans: "Medi-Cal Medical Manager" is two
         products, not a title.
         """
+        lower, orth, title = columns
+        n = len(lower)
         # "Health Information Management (HIM) Section": skip an abbreviation in brackets.
-        if end + 2 < len(doc) and doc[end].text == "(" and doc[end + 2].text == ")":
+        if end + 2 < n and orth[end] in self._open and orth[end + 2] in self._close:
             end += 3
-        elif end < len(doc) and doc[end].text == ")":
+        elif end < n and orth[end] in self._close:
             end += 1
-        if end < len(doc) and doc[end].lower_ in self._name_heads:
+        if end < n and lower[end] in self._name_heads:
             return True
         # "EHR Application Analyst", "Product Development Business Analyst"
-        return (
-            end + 1 < len(doc)
+        return bool(
+            end + 1 < n
             and end not in covered
             and end + 1 not in covered
-            and doc[end].is_title
-            and doc[end + 1].is_title
-            and doc[end + 1].lower_ in self._name_heads
+            and title[end]
+            and title[end + 1]
+            and lower[end + 1] in self._name_heads
         )
 
-    @staticmethod
-    def _team_name(doc: Doc, start: int, end: int) -> bool:
-        """A team's name, not a skill: "the data science team", "our Product team"."""
+    def _team_name(self, lower: list[int], start: int, end: int) -> bool:
+        """A team's name, not a skill: "the data science team", "our Product team".
+
+        ``lower`` is the document's ``LOWER`` column.
+        """
         return (
             start >= 1
-            and end < len(doc)
-            and doc[start - 1].lower_ in _DETERMINERS
-            and doc[end].lower_ in _TEAM_WORDS
+            and end < len(lower)
+            and lower[start - 1] in self._determiners
+            and lower[end] in self._team_words
         )
 
-    def _after_name_head(self, doc: Doc, start: int) -> bool:
+    def _after_name_head(self, columns: tuple[list[int], list[int], list[int]], start: int) -> bool:
         """A capitalised title or organisation head and "of" come first.
 
         "Director of Home Care", "Manager of the Project Management Office".
         """
+        lower, _, title = columns
         i = start - 1
-        if i >= 0 and doc[i].lower_ == "the":
+        if i >= 0 and lower[i] in self._the:
             i -= 1
-        return (
-            i >= 1
-            and doc[i].lower_ == "of"
-            and doc[i - 1].is_title
-            and doc[i - 1].lower_ in self._name_heads
+        return bool(
+            i >= 1 and lower[i] in self._of and title[i - 1] and lower[i - 1] in self._name_heads
         )
 
     def _employer_voice_cached(self, cache: dict[int, bool], text: str, lo: int, hi: int) -> bool:

@@ -12,17 +12,27 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
+from spacy.attrs import IS_LOWER, IS_PUNCT, IS_SPACE, LOWER
 from spacy.tokens import Doc, Span
+
+from matcher.skills.tokens import column, hashes
 
 __all__ = ["expand_lists"]
 
 
-def _item_tokens(doc: Doc, start: int, separators: frozenset[str], max_tokens: int) -> int:
-    """End of the longest run of word tokens from ``start`` (at most ``max_tokens``)."""
+def _item_tokens(
+    doc: Doc, start: int, separators: frozenset[int], lower: list[int], max_tokens: int
+) -> int:
+    """End of the longest run of word tokens from ``start`` (at most ``max_tokens``).
+
+    ``separators`` are hash values, ``lower`` the document's ``LOWER`` column.
+    """
+    punct = column(doc, IS_PUNCT)
+    space = column(doc, IS_SPACE)
+    n = len(lower)
     k = start
-    while k < len(doc) and k - start < max_tokens:
-        token = doc[k]
-        if token.lower_ in separators or token.is_punct or token.is_space:
+    while k < n and k - start < max_tokens:
+        if lower[k] in separators or punct[k] or space[k]:
             break
         k += 1
     return k
@@ -50,18 +60,24 @@ def expand_lists(
     """
     taken = {i for span in spans for i in range(span.start, span.end)}
     found: list[Span] = []
+    lower = column(doc, LOWER)
+    n = len(lower)
+    separator_hashes = hashes(separators)
     for span in spans:
-        if len(span) < 2:
+        start, stop = span.start, span.end
+        if stop - start < 2:
             continue
-        prefix = doc[span.start : span.end - 1].text
-        i = span.end
+        prefix = ""
+        i = stop
         while True:
             j = i
-            while j < len(doc) and doc[j].lower_ in separators:
+            while j < n and lower[j] in separator_hashes:
                 j += 1
-            if j == i or j >= len(doc):
+            if j == i or j >= n:
                 break
-            longest = _item_tokens(doc, j, separators, max_tokens)
+            if not prefix:
+                prefix = doc[start : stop - 1].text
+            longest = _item_tokens(doc, j, separator_hashes, lower, max_tokens)
             hit = None
             # The longest item that is an alias with the prefix wins ("PCS" in "PCS daily").
             for end in range(longest, j, -1):
@@ -72,7 +88,7 @@ def expand_lists(
                 break
             # A lone lower-case word ("frameworks and standards") is an ordinary noun
             # shared by the list, not a product line or code set ("Inpatient", "PCS").
-            if end - j == 1 and doc[j].is_lower:
+            if end - j == 1 and column(doc, IS_LOWER)[j]:
                 break
             skill_id, ident = hit
             found.append(Span(doc, j, end, label=skill_id, span_id=ident))

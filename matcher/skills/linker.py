@@ -23,6 +23,7 @@ import re
 from collections.abc import Callable, Iterable
 from typing import Any
 
+from spacy.attrs import IS_TITLE, IS_UPPER, LOWER
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
@@ -30,6 +31,7 @@ from matcher.component_state import JsonState
 from matcher.doctext import doc_text
 from matcher.skills.coordination import expand_lists
 from matcher.skills.patterns import CONTEXT_FLAG
+from matcher.skills.tokens import column, hashes
 from matcher.taxonomy.index import alias_key
 
 __all__ = ["AliasEntry", "SkillLinker"]
@@ -67,27 +69,22 @@ def _needs_context(span: Span) -> bool:
     return span.id_.endswith("|" + CONTEXT_FLAG)
 
 
-def _names_a_product(doc: Doc, end: int) -> bool:
-    """A product noun follows within two words: "Epic medical software", "Access database"."""
-    return any(t.lower_ in _PRODUCT_NOUNS for t in doc[end : end + 2])
+def _without_overlaps(spans: Iterable[tuple[int, int, bool, Span]]) -> list[Span]:
+    """Longest first; on equal length, unambiguous before ambiguous, then earlier.
 
-
-def _capitalised(span: Span) -> bool:
-    return span[0].is_title or span[0].is_upper
-
-
-def _without_overlaps(spans: Iterable[Span]) -> list[Span]:
-    """Longest first; on equal length, unambiguous before ambiguous, then earlier."""
-    ordered = sorted(spans, key=lambda s: (-(s.end - s.start), _needs_context(s), s.start))
+    ``spans`` holds (start, end, needs context, span) rows.
+    """
+    ordered = sorted(spans, key=lambda row: (row[0] - row[1], row[2], row[0]))
     taken: set[int] = set()
-    kept: list[Span] = []
-    for span in ordered:
-        positions = range(span.start, span.end)
+    kept: list[tuple[int, Span]] = []
+    for start, end, _, span in ordered:
+        positions = range(start, end)
         if any(i in taken for i in positions):
             continue
         taken.update(positions)
-        kept.append(span)
-    return sorted(kept, key=lambda s: s.start)
+        kept.append((start, span))
+    kept.sort(key=lambda row: row[0])
+    return [span for _, span in kept]
 
 
 class SkillLinker(JsonState):
@@ -130,6 +127,8 @@ class SkillLinker(JsonState):
         self.sections_key = sections_key
         self.list_sections = frozenset(list_sections)
         self._table: dict[str, AliasEntry] = {}
+        self._separator_hashes = hashes(self.separators)
+        self._product_hashes = hashes(_PRODUCT_NOUNS)
 
     def initialize(
         self,
@@ -152,11 +151,13 @@ class SkillLinker(JsonState):
 
     def __call__(self, doc: Doc) -> Doc:
         """Select the accepted skill spans of ``doc``."""
-        candidates = list(doc.spans.get(self.candidates_key, []))
-        clear = _without_overlaps(s for s in candidates if not _needs_context(s))
-        ambiguous = [s for s in candidates if _needs_context(s)]
+        rows = [
+            (s.start, s.end, _needs_context(s), s) for s in doc.spans.get(self.candidates_key, [])
+        ]
+        clear = _without_overlaps(row for row in rows if not row[2])
+        ambiguous = [row for row in rows if row[2]]
         supported = self._supported(doc, ambiguous, clear) if ambiguous else []
-        accepted = _without_overlaps([*clear, *supported])
+        accepted = _without_overlaps([*((s.start, s.end, False, s) for s in clear), *supported])
         expanded = expand_lists(
             doc,
             accepted,
@@ -169,16 +170,26 @@ class SkillLinker(JsonState):
         doc.spans[self.output_key] = sorted([*accepted, *expanded], key=lambda s: s.start)
         return doc
 
-    def _supported(self, doc: Doc, ambiguous: list[Span], clear: list[Span]) -> list[Span]:
-        """The ambiguous candidates that have supporting context (see module docstring)."""
+    def _supported(
+        self, doc: Doc, ambiguous: list[tuple[int, int, bool, Span]], clear: list[Span]
+    ) -> list[tuple[int, int, bool, Span]]:
+        """The ambiguous candidates that have supporting context (see module docstring).
+
+        ``ambiguous`` and the result hold (start, end, needs context, span) rows.
+        """
         clear_skills = {s.label_ for s in clear}
         by_category: dict[str, list[tuple[int, int]]] = {}
         ends: set[int] = set()
         starts: set[int] = set()
         for other in clear:
-            by_category.setdefault(_category(other), []).append((other.start, other.end))
-            ends.add(other.end)
-            starts.add(other.start)
+            start, end = other.start, other.end
+            by_category.setdefault(_category(other), []).append((start, end))
+            ends.add(end)
+            starts.add(start)
+        lower = column(doc, LOWER)
+        title = column(doc, IS_TITLE)
+        upper = column(doc, IS_UPPER)
+        products = self._product_hashes
         kept = []
         text = doc_text(doc)
         skill_lists = [
@@ -186,18 +197,24 @@ class SkillLinker(JsonState):
             for s in doc.spans.get(self.sections_key, [])
             if s.label_ in self.list_sections
         ]
-        for span in ambiguous:
+        for row in ambiguous:
+            start, end, _, span = row
             if self._in_heading(text, span.start_char, span.end_char):
                 continue
-            lo, hi = span.start - self.window, span.end + self.window
+            lo, hi = start - self.window, end + self.window
             if (
-                any(a <= span.start and span.end <= b for a, b in skill_lists)
-                or (_capitalised(span) and _names_a_product(doc, span.end))
+                any(a <= start and end <= b for a, b in skill_lists)
+                # Capitalised, and a product noun follows within two words: "Epic
+                # medical software", "Access database".
+                or (
+                    (title[start] or upper[start])
+                    and any(h in products for h in lower[end : end + 2])
+                )
                 or span.label_ in clear_skills
                 or any(e > lo and s < hi for s, e in by_category.get(_category(span), ()))
-                or self._list_neighbour(doc, span.start, span.end, starts, ends)
+                or self._list_neighbour(lower, start, end, starts, ends)
             ):
-                kept.append(span)
+                kept.append(row)
         return kept
 
     @staticmethod
@@ -210,17 +227,19 @@ class SkillLinker(JsonState):
         return hi - lo <= _MAX_HEADING_CHARS and _HEADING.match(text[lo:hi]) is not None
 
     def _list_neighbour(
-        self, doc: Doc, start: int, end: int, starts: set[int], ends: set[int]
+        self, lower: list[int], start: int, end: int, starts: set[int], ends: set[int]
     ) -> bool:
-        """True when an accepted span stands next to [start, end) across 1-2 separators."""
+        """True when an accepted span stands next to [start, end) across 1-2 separators.
+
+        ``lower`` is the document's ``LOWER`` column.
+        """
+        separators = self._separator_hashes
         for gap in (1, 2):
             if (start - gap) in ends and all(
-                doc[i].lower_ in self.separators for i in range(start - gap, start)
+                lower[i] in separators for i in range(start - gap, start)
             ):
                 return True
-            if (end + gap) in starts and all(
-                doc[i].lower_ in self.separators for i in range(end, end + gap)
-            ):
+            if (end + gap) in starts and all(lower[i] in separators for i in range(end, end + gap)):
                 return True
         return False
 

@@ -15,18 +15,22 @@ import re
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
+from spacy.attrs import IDX, IS_ALPHA, IS_PUNCT, IS_SPACE, LENGTH, LOWER, ORTH
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
 from matcher.component_state import JsonState
 from matcher.doctext import doc_text
+from matcher.skills.tokens import column, hashes
 
 __all__ = ["UNKNOWN_LABEL", "UnknownSkillDetector"]
 
 UNKNOWN_LABEL = "UNKNOWN_SKILL"
 _HEADING = re.compile(r"\n[ \t]*#{1,6}[ \t]")
 _ITEM_BREAKS = frozenset({",", ";", "|", "•", "/", "(", ")", ":", "and", "or", "&"})
+_CLAUSE_ENDS = frozenset({".", ";", "!", "?"})
+_ITEM_SYMBOLS = frozenset({"+", "#", "."})
 
 
 class UnknownSkillDetector(JsonState):
@@ -57,6 +61,11 @@ class UnknownSkillDetector(JsonState):
         self._sections: frozenset[str] = frozenset()
         self._max_tokens = 5
         self._min_chars = 3
+        # Hash values compared with the LOWER/ORTH token columns.
+        self._item_breaks = hashes(_ITEM_BREAKS)
+        self._clause_ends = hashes(_CLAUSE_ENDS)
+        self._item_symbols = hashes(_ITEM_SYMBOLS)
+        self._strip_hashes: frozenset[int] = frozenset()
 
     def initialize(
         self,
@@ -72,6 +81,7 @@ class UnknownSkillDetector(JsonState):
         if cues:
             self._cues.add("cue", [self.nlp.make_doc(c) for c in cues])
         self._strip = frozenset(w.lower() for w in self._rules.get("strip_words", ()))
+        self._strip_hashes = hashes(self._strip)
         self._sections = frozenset(self._rules.get("sections", ()))
         self._max_tokens = int(self._rules.get("max_tokens", 5))
         self._min_chars = int(self._rules.get("min_chars", 3))
@@ -87,17 +97,28 @@ class UnknownSkillDetector(JsonState):
         ]
         if self._cues is not None:
             for _, _start, end in self._cues(doc):
-                regions.append((end, self._clause_end(doc, end)))
-        found: dict[tuple[int, int], Span] = {}
+                regions.append((end, self._clause_end(doc, text, end)))
+        found: dict[tuple[int, int], None] = {}
         for lo, hi in regions:
-            for start, end in self._items(doc, lo, hi):
-                if any(i in taken for i in range(start, end)):
+            for start, end in self._items(doc, text, lo, hi):
+                if (start, end) in found or any(i in taken for i in range(start, end)):
                     continue
-                span = Span(doc, start, end, label=UNKNOWN_LABEL)
-                if len(span.text) >= self._min_chars:
-                    found[(start, end)] = span
-        doc.spans[self.output_key] = sorted(found.values(), key=lambda s: s.start)
+                # The item's text runs from its first token to the end of its last one.
+                first, last = self._token_chars(doc, text, start, end)
+                if last - first >= self._min_chars:
+                    found[(start, end)] = None
+        doc.spans[self.output_key] = [
+            Span(doc, start, end, label=UNKNOWN_LABEL)
+            for start, end in sorted(found, key=lambda k: k[0])
+        ]
         return doc
+
+    @staticmethod
+    def _token_chars(doc: Doc, text: str, start: int, end: int) -> tuple[int, int]:
+        """Character offsets of tokens [start, end): first token's start, last one's end."""
+        idx = column(doc, IDX)
+        length = column(doc, LENGTH)
+        return idx[start], idx[end - 1] + length[end - 1]
 
     @staticmethod
     def _before_next_heading(doc: Doc, text: str, start: int, end: int, end_token: int) -> int:
@@ -112,27 +133,41 @@ class UnknownSkillDetector(JsonState):
         span = doc.char_span(found.start(), end, alignment_mode="expand")
         return span.start if span is not None else end_token
 
-    @staticmethod
-    def _clause_end(doc: Doc, start: int) -> int:
+    def _clause_end(self, doc: Doc, text: str, start: int) -> int:
+        orth = column(doc, ORTH)
+        idx = column(doc, IDX)
+        length = column(doc, LENGTH)
+        ends = self._clause_ends
         i = start
-        while i < len(doc) and doc[i].text not in {".", ";", "!", "?"} and "\n" not in doc[i].text:
+        while (
+            i < len(orth) and orth[i] not in ends and "\n" not in text[idx[i] : idx[i] + length[i]]
+        ):
             i += 1
         return i
 
-    def _items(self, doc: Doc, lo: int, hi: int) -> Iterator[tuple[int, int]]:
+    def _items(self, doc: Doc, text: str, lo: int, hi: int) -> Iterator[tuple[int, int]]:
         """Token ranges of the trimmed list items in [lo, hi)."""
+        lower = column(doc, LOWER)
+        orth = column(doc, ORTH)
+        space = column(doc, IS_SPACE)
+        punct = column(doc, IS_PUNCT)
+        alpha = column(doc, IS_ALPHA)
+        idx = column(doc, IDX)
+        length = column(doc, LENGTH)
+        breaks, strip, symbols = self._item_breaks, self._strip_hashes, self._item_symbols
         start = lo
         for i in range(lo, hi + 1):
-            at_break = i == hi or doc[i].lower_ in _ITEM_BREAKS or doc[i].is_space
+            at_break = i == hi or lower[i] in breaks or space[i]
             if not at_break:
                 continue
             s, e = start, i
-            while s < e and (doc[s].lower_ in self._strip or doc[s].is_punct):
+            while s < e and (lower[s] in strip or punct[s]):
                 s += 1
-            while e > s and (doc[e - 1].lower_ in self._strip or doc[e - 1].is_punct):
+            while e > s and (lower[e - 1] in strip or punct[e - 1]):
                 e -= 1
             if 0 < e - s <= self._max_tokens and all(
-                t.is_alpha or "-" in t.text or t.text in {"+", "#", "."} for t in doc[s:e]
+                alpha[k] or orth[k] in symbols or "-" in text[idx[k] : idx[k] + length[k]]
+                for k in range(s, e)
             ):
                 yield s, e
             start = i + 1

@@ -68,13 +68,14 @@ class HeaderRules:
         stripped = line.strip()
         if not stripped or stripped.endswith((".", ",", ";")):
             return None
-        words = stripped.split()
+        # At most max_words + 1 pieces: a long line is not split to its end.
+        words = stripped.split(None, self.max_words)
         if len(words) <= self.max_words and "," not in stripped:
             category = self._category(stripped, strict_form=True)
             if category is not None:
                 return HeaderMatch(category, len(line.rstrip()))
         head, colon, _rest = line.partition(":")
-        if colon and 0 < len(head.split()) <= _INLINE_MAX_WORDS:
+        if colon and 0 < len(head.split(None, _INLINE_MAX_WORDS)) <= _INLINE_MAX_WORDS:
             category = self._category(head, strict_form=False)
             if category is not None:
                 return HeaderMatch(category, len(head) + 1)

@@ -158,8 +158,11 @@ class SkillContext(JsonState):
         breaks = self._rules.get("clause_breaks", ".;!?")
         # A full stop inside a word or number ("v2.5.1", "Node.js") does not end a clause,
         # but one glued to the next sentence ("...end-user support.Three years") does.
+        # Every branch starts with its character, so the search skips other text fast.
         self._break_re = re.compile(
-            r"\n|[" + re.escape(breaks.replace(".", "")) + r"]|\.(?!\w)|(?<=[a-z)])\.(?=[A-Z][a-z])"
+            r"\n|["
+            + re.escape(breaks.replace(".", ""))
+            + r"]|\.(?:(?!\w)|(?<=[a-z)]\.)(?=[A-Z][a-z]))"
         )
         self._required_headers = [h.lower() for h in requirement.get("required_headers", ())]
         self._preferred_headers = [h.lower() for h in requirement.get("preferred_headers", ())]

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from spacy.attrs import IS_LOWER, IS_PUNCT, IS_SPACE, LOWER
+from spacy.attrs import IS_PUNCT, IS_SPACE, LOWER
 from spacy.tokens import Doc, Span
 
 from matcher.skills.tokens import column, hashes
@@ -88,7 +88,7 @@ def expand_lists(
                 break
             # A lone lower-case word ("frameworks and standards") is an ordinary noun
             # shared by the list, not a product line or code set ("Inpatient", "PCS").
-            if end - j == 1 and column(doc, IS_LOWER)[j]:
+            if end - j == 1 and doc[j].is_lower:
                 break
             skill_id, ident = hit
             found.append(Span(doc, j, end, label=skill_id, span_id=ident))

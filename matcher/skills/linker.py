@@ -23,7 +23,7 @@ import re
 from collections.abc import Callable, Iterable
 from typing import Any
 
-from spacy.attrs import IS_TITLE, IS_UPPER, LOWER
+from spacy.attrs import IS_TITLE, LOWER
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
@@ -188,7 +188,6 @@ class SkillLinker(JsonState):
             starts.add(start)
         lower = column(doc, LOWER)
         title = column(doc, IS_TITLE)
-        upper = column(doc, IS_UPPER)
         products = self._product_hashes
         kept = []
         text = doc_text(doc)
@@ -207,7 +206,7 @@ class SkillLinker(JsonState):
                 # Capitalised, and a product noun follows within two words: "Epic
                 # medical software", "Access database".
                 or (
-                    (title[start] or upper[start])
+                    (title[start] or doc[start].is_upper)
                     and any(h in products for h in lower[end : end + 2])
                 )
                 or span.label_ in clear_skills

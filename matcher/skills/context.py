@@ -91,10 +91,8 @@ def _any_word(phrases: list[str]) -> re.Pattern[str] | None:
 
 def _header_like(line: str, max_chars: int) -> bool:
     """A short line that opens a block: markdown heading, "Label:", CAPS or Title Case."""
-    if _BULLET.match(line):
-        return False
     core = line.strip().strip("#*_ ")
-    if not core or len(core) > max_chars:
+    if not core or len(core) > max_chars or _BULLET.match(line):
         return False
     if line.lstrip().startswith("#") or core.endswith(":") or core.isupper():
         return True
@@ -193,6 +191,7 @@ class SkillContext(JsonState):
         section_starts = [start for start, _, _ in sections]
         breaks = [m.start() for m in self._break_re.finditer(text)]
         blocks = self._requirement_blocks(text)
+        block_starts = [start for start, _ in blocks]
         links = [(m.start(), m.end()) for m in _LINK.finditer(text)]
         rows = sorted(
             ((span.start_char, span.end_char, span.start, span.end, span) for span in spans),
@@ -245,7 +244,7 @@ class SkillContext(JsonState):
                 )
             ):
                 attributes.part_of_name = True
-            requirement = self._requirement(found, blocks, first)
+            requirement = self._requirement(found, blocks, block_starts, first)
             if requirement is not None:
                 attributes.requirement = requirement
         return doc
@@ -329,17 +328,17 @@ class SkillContext(JsonState):
 
     @staticmethod
     def _requirement(
-        found: dict[str, int], blocks: list[tuple[int, str | None]], at: int
+        found: dict[str, int],
+        blocks: list[tuple[int, str | None]],
+        block_starts: list[int],
+        at: int,
     ) -> str | None:
         clause = [(d, k) for k, d in found.items() if k in ("required", "preferred")]
         if clause:
             return min(clause)[1]
-        current: str | None = None
-        for start, kind in blocks:
-            if start > at:
-                break
-            current = kind
-        return current
+        # The kind of the last block opened at or before ``at`` (starts are sorted).
+        last = bisect_right(block_starts, at) - 1
+        return blocks[last][1] if last >= 0 else None
 
     @staticmethod
     def _clause(breaks: list[int], start: int, end: int, length: int) -> tuple[int, int]:

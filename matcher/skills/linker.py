@@ -129,6 +129,8 @@ class SkillLinker(JsonState):
         self._table: dict[str, AliasEntry] = {}
         self._separator_hashes = hashes(self.separators)
         self._product_hashes = hashes(_PRODUCT_NOUNS)
+        # span id (hash of category and context flag) -> needs context, filled as seen.
+        self._needs_context: dict[int, bool] = {}
 
     def initialize(
         self,
@@ -151,9 +153,14 @@ class SkillLinker(JsonState):
 
     def __call__(self, doc: Doc) -> Doc:
         """Select the accepted skill spans of ``doc``."""
-        rows = [
-            (s.start, s.end, _needs_context(s), s) for s in doc.spans.get(self.candidates_key, [])
-        ]
+        flags = self._needs_context
+        rows = []
+        for s in doc.spans.get(self.candidates_key, []):
+            ident = s.id
+            flag = flags.get(ident)
+            if flag is None:
+                flag = flags[ident] = _needs_context(s)
+            rows.append((s.start, s.end, flag, s))
         clear = _without_overlaps(row for row in rows if not row[2])
         ambiguous = [row for row in rows if row[2]]
         supported = self._supported(doc, ambiguous, clear) if ambiguous else []

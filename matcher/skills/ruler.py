@@ -58,6 +58,8 @@ class SkillRuler(JsonState):
         self._lower = PhraseMatcher(nlp.vocab, attr="LOWER")
         self._exact = PhraseMatcher(nlp.vocab, attr="ORTH")
         self._pattern_words: frozenset[str] = frozenset()
+        # match id -> (label, id), filled as matches come (the split of the match key).
+        self._match_keys: dict[int, tuple[str, str]] = {}
 
     def initialize(
         self,
@@ -80,16 +82,21 @@ class SkillRuler(JsonState):
             words.update(t.lower_ for d in docs for t in d)
             (self._exact if exact else self._lower).add(match_key, docs)
         self._pattern_words = frozenset(words)
+        self._match_keys = {}
 
     def __call__(self, doc: Doc) -> Doc:
         """Write one candidate span per match."""
         self._split_glued(doc)
         strings = doc.vocab.strings
+        keys = self._match_keys
         spans = []
         for matcher in (self._lower, self._exact):
             for match_id, start, end in matcher(doc):
-                label, ident = strings[match_id].split(_SEP, 1)
-                spans.append(Span(doc, start, end, label=label, span_id=ident))
+                key = keys.get(match_id)
+                if key is None:
+                    label, ident = strings[match_id].split(_SEP, 1)
+                    key = keys[match_id] = (label, ident)
+                spans.append(Span(doc, start, end, label=key[0], span_id=key[1]))
         doc.spans[self.spans_key] = spans
         return doc
 

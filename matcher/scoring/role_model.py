@@ -15,6 +15,7 @@ coefficient over all outcomes (:func:`explain`).
 
 from __future__ import annotations
 
+import weakref
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass
 from typing import Any
@@ -301,6 +302,21 @@ def _base_pipeline(model: CalibratedClassifierCV) -> Pipeline:
     return base
 
 
+# Feature names of each fitted feature union, built once: sklearn rebuilds (and sorts) the
+# whole vocabulary on every get_feature_names_out() call, which cost more than scoring.
+_FEATURE_NAMES: weakref.WeakKeyDictionary[FeatureUnion, npt.NDArray[np.object_]] = (
+    weakref.WeakKeyDictionary()
+)
+
+
+def _feature_names(union: FeatureUnion) -> npt.NDArray[np.object_]:
+    names = _FEATURE_NAMES.get(union)
+    if names is None:
+        names = np.asarray(union.get_feature_names_out(), dtype=object)
+        _FEATURE_NAMES[union] = names
+    return names
+
+
 def _driver(name: str, weight: float) -> ScoreDriver:
     block, _, feature = name.partition("__")
     kind = _KINDS.get(block, block)
@@ -330,7 +346,7 @@ def explain(
     base = _base_pipeline(calibrated)
     union: FeatureUnion = base.named_steps["features"]
     row = sparse.csr_matrix(union.transform([doc]))
-    names = union.get_feature_names_out()
+    names = _feature_names(union)
     coef = base.named_steps["classifier"].coef_
     relative = coef - coef.mean(axis=0, keepdims=True)
     cols = row.indices

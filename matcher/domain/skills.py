@@ -24,7 +24,9 @@ class SkillMention(ValueObject):
         negated: the text says the skill is not held ("no experience with").
         hypothetical: an aim or an offer, not a holding ("willing to learn").
         field_of_study: the subject of a degree ("degree in health informatics").
-        part_of_name: part of a job title or an organisation's name ("Data Scientist").
+        part_of_name: not a claim to hold the skill but part of a name or of the
+            employer's own voice: a job title ("Data Scientist"), an organisation's or
+            team's name, a link, "We use ..." in a posting's company text.
     """
 
     skill_id: str

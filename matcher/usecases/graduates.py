@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import logging
 import threading
+from datetime import date
 
-from pydantic import BaseModel
-
-from matcher.domain import GapAnalysis
+from matcher.domain import GapAnalysis, RawDocument
 from matcher.errors import InputError, NotFoundError
 from matcher.ingest import IngestLimits, read_document
 from matcher.service import Analysis, MatchingEngine
@@ -100,12 +99,7 @@ def process_resume(
         InputError: a subclass saying what is wrong with the file.
     """
     profile = my_profile(session=session, caller=caller)
-    settings = engine.settings
-    with ANALYSIS_LOCK:
-        document = read_document(
-            data, filename=filename, limits=IngestLimits.from_settings(settings)
-        )
-        analysis = engine.analyse_resume(document.text)
+    document, analysis = read_and_analyse(engine, data, filename=filename)
     resume = save_resume(
         session=session,
         profile=profile,
@@ -128,10 +122,30 @@ def process_resume(
     return resume
 
 
+def read_and_analyse(
+    engine: MatchingEngine, data: bytes, *, filename: str | None, today: date | None = None
+) -> tuple[RawDocument, Analysis]:
+    """Read a resume file within the configured limits and analyse its text.
+
+    Args:
+        engine: the loaded engine.
+        data: the file's bytes.
+        filename: the name it was uploaded under (a hint for the format).
+        today: reference date for "present" in its jobs (default: today).
+
+    Raises:
+        InputError: a subclass saying what is wrong with the file.
+    """
+    with ANALYSIS_LOCK:
+        document = read_document(
+            data, filename=filename, limits=IngestLimits.from_settings(engine.settings)
+        )
+        return document, engine.analyse_resume(document.text, today=today)
+
+
 def stored_analysis(engine: MatchingEngine, text: str, analysis: Analysis) -> ResumeAnalysis:
     """The parts of the engine's analysis of a resume text that the store keeps."""
-    outcome = getattr(analysis, "outcome", None)
-    outcome = outcome if isinstance(outcome, BaseModel) else None
+    outcome = analysis.outcome
     return ResumeAnalysis(
         text=text,
         profile=analysis.profile,
@@ -142,8 +156,7 @@ def stored_analysis(engine: MatchingEngine, text: str, analysis: Analysis) -> Re
         skill_years=analysis.skill_years,
         data_version=analysis.data_version,
         outcome=outcome,
-        model_version=getattr(outcome, "model_version", None)
-        or getattr(engine, "role_model_version", None),
+        model_version=(outcome.model_version if outcome else None) or engine.role_model_version,
     )
 
 

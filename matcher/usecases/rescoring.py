@@ -20,7 +20,6 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from matcher.errors import NotFoundError
-from matcher.ingest import IngestLimits, read_document
 from matcher.service import MatchingEngine
 from matcher.store import Store
 from matcher.store.rescoring import (
@@ -31,8 +30,8 @@ from matcher.store.rescoring import (
 )
 from matcher.store.resumes import StoredFile
 from matcher.usecases.graduates import (
-    ANALYSIS_LOCK,
     certification_categories,
+    read_and_analyse,
     stored_analysis,
 )
 
@@ -175,13 +174,9 @@ def _rescore_one(
             stored = resume.file
             if stored is None:
                 raise NotFoundError("the original file of this resume is not stored")
-            with ANALYSIS_LOCK:
-                document = read_document(
-                    stored.content,
-                    filename=resume.filename,
-                    limits=IngestLimits.from_settings(engine.settings),
-                )
-                analysis = engine.analyse_resume(document.text, today=resume.uploaded_at.date())
+            document, analysis = read_and_analyse(
+                engine, stored.content, filename=resume.filename, today=resume.uploaded_at.date()
+            )
             changed = replace_analysis(
                 session=session,
                 resume=resume,

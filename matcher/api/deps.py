@@ -11,7 +11,7 @@ from fastapi.security import OAuth2PasswordBearer
 from matcher.api.params import example
 from matcher.api.security import TOKEN_URL, decode_token
 from matcher.config import Settings
-from matcher.errors import AuthenticationError
+from matcher.errors import AuthenticationError, InputError
 from matcher.service import MatchingEngine
 from matcher.store import Session, Store
 from matcher.usecases import CandidateQuery, Principal, current_user, principal_of
@@ -99,8 +99,6 @@ class PageParams:
         ] = 0,
     ) -> None:
         if limit > settings.page_size_max:
-            from matcher.errors import InputError
-
             raise InputError(f"limit must be at most {settings.page_size_max}, got {limit}")
         self.limit = limit
         self.offset = offset

@@ -12,6 +12,13 @@ from typing import Annotated, Any
 from fastapi import Path
 from fastapi.openapi.models import Example
 
+from matcher.api.schemas._common import (
+    EXAMPLE_CANDIDATE_ID,
+    EXAMPLE_JOB_ID,
+    EXAMPLE_REQUEST_ID,
+    EXAMPLE_USER_ID,
+)
+
 __all__ = [
     "CandidateIdPath",
     "JobIdPath",
@@ -38,27 +45,27 @@ CandidateIdPath = Annotated[
     uuid.UUID,
     Path(
         description="A candidate's id, as a ranking or a skill search gives it.",
-        openapi_examples=example("a3c5e7f9-1b2d-4f6a-8c0e-2d4f6a8c0e1b", "a candidate id"),
+        openapi_examples=example(EXAMPLE_CANDIDATE_ID, "a candidate id"),
     ),
 ]
 JobIdPath = Annotated[
     uuid.UUID,
     Path(
         description="A job's id, as `POST /api/v1/jobs` returned it.",
-        openapi_examples=example("5e6f7a8b-9c0d-4e1f-8a2b-3c4d5e6f7a8b", "a job id"),
+        openapi_examples=example(EXAMPLE_JOB_ID, "a job id"),
     ),
 ]
 RequestIdPath = Annotated[
     uuid.UUID,
     Path(
         description="A contact request's id (`GET /api/v1/me/contact-requests` lists them).",
-        openapi_examples=example("c1d2e3f4-a5b6-4c7d-8e9f-0a1b2c3d4e5f", "a contact request id"),
+        openapi_examples=example(EXAMPLE_REQUEST_ID, "a contact request id"),
     ),
 ]
 UserIdPath = Annotated[
     uuid.UUID,
     Path(
         description="An account's id (`GET /api/v1/admin/users` lists them).",
-        openapi_examples=example("6f1c2a9e-3b7d-4e8a-9c0f-1d2e3f4a5b6c", "an account id"),
+        openapi_examples=example(EXAMPLE_USER_ID, "an account id"),
     ),
 ]

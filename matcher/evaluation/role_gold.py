@@ -17,7 +17,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from matcher.errors import InputError
-from matcher.scoring.features import RoleDocument
+from matcher.scoring.features import RoleDocument, compile_domain_terms
+from matcher.scoring.synthetic import NONE_LABEL
 from matcher.service import MatchingEngine
 
 __all__ = ["RoleGold", "file_sha256", "gold_document", "read_role_gold", "title_document"]
@@ -108,7 +109,17 @@ def gold_document(engine: MatchingEngine, gold: RoleGold) -> RoleDocument:
 
 
 def title_document(engine: MatchingEngine, gold: RoleGold) -> RoleDocument | None:
-    """A posting's title alone, as an extra short-text example (None for other kinds)."""
+    """A posting's title alone, as an extra short-text example, when it shows the label.
+
+    None for other kinds, and for a health IT posting whose title names no health word
+    (``Software Engineer`` at a hospital): the title alone is not health IT by the
+    labelling rule, so as an example it would teach the short-text model that every
+    generic title is a role.
+    """
     if gold.kind != "posting" or not gold.title.strip():
         return None
+    role_model = engine.bundle.role_model
+    if gold.primary != NONE_LABEL and role_model is not None:
+        if not compile_domain_terms(role_model.domain_terms).search(gold.title):
+            return None
     return engine.role_document(gold.title, title=gold.title)

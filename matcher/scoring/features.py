@@ -21,6 +21,7 @@ import re
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 import numpy as np
@@ -103,10 +104,15 @@ class DocumentField(TransformerMixin, BaseEstimator):  # type: ignore[misc]
 
 
 def compile_domain_terms(terms: Sequence[str]) -> re.Pattern[str]:
-    """One case-insensitive, whole-word pattern for the domain terms.
+    """One case-insensitive, whole-word pattern for the domain terms (compiled once).
 
     A trailing ``*`` matches any word ending (``clinic*`` finds "clinical").
     """
+    return _compile_domain_terms(tuple(terms))
+
+
+@lru_cache(maxsize=8)
+def _compile_domain_terms(terms: tuple[str, ...]) -> re.Pattern[str]:
     parts = []
     for term in sorted(terms, key=len, reverse=True):
         stem = re.escape(term.rstrip("*"))

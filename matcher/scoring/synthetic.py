@@ -6,6 +6,11 @@ So that a role model can be trained without any external labels, every role prof
 or a title with sentences from the definition and the profile's skills, each skill
 written as one of its taxonomy aliases. Required skills are drawn more often than core
 ones, core more often than supporting ones. Generation is seeded, so reproducible.
+
+A role's title alone that names no health word (``Software Engineer``) is written with
+an employer line naming a kind of health organisation (``employer: Community
+Hospital``, from ``synthetic.health_employers``): by the labelling rule the bare title
+is not health IT, and a model taught otherwise calls every generic title a role.
 """
 
 from __future__ import annotations
@@ -16,6 +21,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from matcher.scoring.features import compile_domain_terms
 from matcher.taxonomy import DataBundle
 from matcher.taxonomy.role_model_schema import OutsideProfile
 from matcher.taxonomy.schema import Importance, Role
@@ -77,12 +83,32 @@ def _surface(rng: random.Random, skill_id: str, aliases: dict[str, list[str]]) -
     return rng.choice(forms) if forms else None
 
 
+@dataclass(frozen=True)
+class _HealthEmployers:
+    """Employer lines for title-alone examples whose title names no health word."""
+
+    health_words: re.Pattern[str]
+    names: Sequence[str]
+    rng: random.Random
+
+    def title_text(self, title: str) -> str:
+        if not self.names or self.health_words.search(title):
+            return title
+        return f"{title}\nemployer: {self.rng.choice(self.names)}"
+
+
 def _role_document(
-    rng: random.Random, role: Role, aliases: dict[str, list[str]], *, title_only: bool
+    rng: random.Random,
+    role: Role,
+    aliases: dict[str, list[str]],
+    *,
+    title_only: bool,
+    employers: _HealthEmployers | None,
 ) -> SyntheticExample:
     title = rng.choice([*role.titles, role.name, *role.name_variants])
     if title_only:
-        return SyntheticExample(title=title, text=title, label=role.id)
+        text = employers.title_text(title) if employers is not None else title
+        return SyntheticExample(title=title, text=text, label=role.id)
     surfaces = [
         form
         for item in role.skills
@@ -131,11 +157,21 @@ def synthetic_examples(bundle: DataBundle) -> list[SyntheticExample]:
     per_role = config.docs_per_role if config else 60
     title_share = config.title_only_share if config else 0.35
     aliases = _aliases_by_skill(bundle)
+    employers = (
+        _HealthEmployers(
+            health_words=compile_domain_terms(bundle.role_model.domain_terms),
+            names=config.health_employers,
+            # A generator of its own, so that the other draws do not depend on it.
+            rng=random.Random(config.seed),
+        )
+        if bundle.role_model is not None and config is not None
+        else None
+    )
     # A fixed share of each profile's examples is a title alone, so that both the
     # full-text and the short-text model see every outcome.
     titles_per_role = round(per_role * title_share)
     examples = [
-        _role_document(rng, role, aliases, title_only=i < titles_per_role)
+        _role_document(rng, role, aliases, title_only=i < titles_per_role, employers=employers)
         for role in bundle.roles.values()
         for i in range(per_role)
     ]

@@ -43,12 +43,17 @@ class SyntheticConfig(FrozenModel):
         docs_per_outside_profile: examples per outside (``none``) profile.
         title_only_share: share of examples that are a title alone (0..1).
         seed: random seed, so that training is reproducible.
+        health_employers: kinds of health organisation written as the employer line
+            of a role's title-alone example when the title names no health word
+            (``Software Engineer`` / ``employer: Community Hospital``): such a title
+            alone is not health IT, the same title at a health employer is.
     """
 
     docs_per_role: int = Field(default=60, ge=1, le=10_000)
     docs_per_outside_profile: int = Field(default=50, ge=1, le=10_000)
     title_only_share: float = Field(default=0.35, ge=0, le=1)
     seed: int = 13
+    health_employers: tuple[NonEmpty, ...] = ()
 
 
 class IdentityCues(FrozenModel):

@@ -8,8 +8,9 @@ from pathlib import Path
 import pytest
 
 from matcher.errors import InputError
-from matcher.evaluation.role_gold import RoleGold, read_role_gold
+from matcher.evaluation.role_gold import RoleGold, read_role_gold, title_document
 from matcher.evaluation.roles import role_metrics
+from matcher.service import MatchingEngine
 
 
 def _gold(uid: str, primary: str, also: tuple[str, ...] = ()) -> RoleGold:
@@ -82,3 +83,32 @@ def test_read_role_gold_rejects_bad_files(tmp_path: Path, content: str) -> None:
     path.write_text(content)
     with pytest.raises(InputError):
         read_role_gold(path)
+
+
+def _posting(title: str, primary: str) -> RoleGold:
+    return RoleGold(
+        uid="p", kind="posting", title=title, text=f"{title}\nLong text.", primary=primary, also=()
+    )
+
+
+@pytest.mark.parametrize(
+    ("title", "primary", "kept"),
+    [
+        ("Software Engineer", "programmer-software-engineer", False),  # generic, health label
+        ("Software Engineer", "none", True),  # generic and not health IT: it shows that
+        ("Healthcare Software Engineer", "programmer-software-engineer", True),
+        ("Clinical Informatics Nurse", "clinician-consultant", True),
+    ],
+)
+def test_posting_titles_are_short_examples_only_when_they_show_the_label(
+    real_engine: MatchingEngine, title: str, primary: str, kept: bool
+) -> None:
+    document = title_document(real_engine, _posting(title, primary))
+    assert (document is not None) is kept
+    if document is not None:
+        assert document.title == title and document.text == title
+
+
+def test_only_postings_give_title_examples(real_engine: MatchingEngine) -> None:
+    resume = RoleGold(uid="r", kind="resume", title="HEALTHCARE", text="x", primary="none", also=())
+    assert title_document(real_engine, resume) is None

@@ -6,7 +6,13 @@ import numpy as np
 import pytest
 
 from matcher.scoring.baseline import TfidfRoleBaseline
-from matcher.scoring.features import DomainSignals, RoleCoverage, RoleDocument, SkillBag
+from matcher.scoring.features import (
+    DomainSignals,
+    RoleCoverage,
+    RoleDocument,
+    SkillBag,
+    compile_domain_terms,
+)
 from matcher.scoring.role_model import (
     RoleModelParams,
     RoleScorer,
@@ -39,6 +45,25 @@ def test_synthetic_examples_cover_every_role_and_none(toy_bundle: DataBundle) ->
 
 def test_synthetic_examples_are_reproducible(toy_bundle: DataBundle) -> None:
     assert synthetic_examples(toy_bundle) == synthetic_examples(toy_bundle)
+
+
+def test_generic_role_titles_alone_come_with_a_health_employer(real_bundle: DataBundle) -> None:
+    assert real_bundle.role_model is not None
+    health = compile_domain_terms(real_bundle.role_model.domain_terms)
+    employers = set(real_bundle.role_model.synthetic.health_employers)
+    role_titles = [
+        e for e in synthetic_examples(real_bundle) if e.label != NONE_LABEL and "\n" not in e.title
+    ]
+    short = [e for e in role_titles if len(e.text) < len(e.title) + 60]
+    generic = [e for e in short if not health.search(e.title)]
+    named = [e for e in short if health.search(e.title)]
+    assert generic and named
+    for example in generic:
+        title, _, line = example.text.partition("\nemployer: ")
+        assert title == example.title and line in employers
+    assert all(e.text == e.title for e in named)
+    outside = [e for e in synthetic_examples(real_bundle) if e.label == NONE_LABEL]
+    assert any(e.text == e.title and not health.search(e.title) for e in outside)
 
 
 @pytest.mark.parametrize(

@@ -35,8 +35,7 @@ from matcher.scoring.jobs import job_rules
 from matcher.scoring.role_model import (
     ROLE_MODEL_NAME,
     RoleScorer,
-    explain,
-    predict_role_probabilities,
+    score_document,
 )
 from matcher.scoring.synthetic import NONE_LABEL
 from matcher.sections import HeaderRules, compile_rules, segment_sections
@@ -160,8 +159,7 @@ class MatchingEngine:
         model = self.role_model
         if model is None:  # pragma: no cover - callers check
             raise RuntimeError("no role model loaded")
-        probabilities = predict_role_probabilities(model, [doc])[0]
-        drivers = explain(model, doc)
+        probabilities, drivers = score_document(model, doc)
         scored = [
             role.model_copy(
                 update={
@@ -291,6 +289,11 @@ def _load_role_model(
     )
     if not isinstance(loaded, RoleScorer):
         raise ArtifactError(f"{ROLE_MODEL_NAME} {version} is not a role scorer")
+    if not loaded.has_current_layout():
+        raise ArtifactError(
+            f"{ROLE_MODEL_NAME} {version} was built with an older layout of the scorer: "
+            "retrain it with `matcher train`"
+        )
     unknown = {str(c) for c in loaded.classes_} - {*bundle.roles, NONE_LABEL}
     if not unknown:
         return loaded, version

@@ -100,3 +100,34 @@ def test_job_analysis_carries_the_outcome_and_reads_the_title(
     titled = real_engine.analyse_job("Cancer Registrar", title="Cancer Registrar")
     assert untitled.outcome is not None and titled.outcome is not None
     assert untitled.outcome.probability != titled.outcome.probability
+
+
+def test_a_scorer_saved_with_the_old_layout_is_refused(
+    tmp_path: Path, real_engine: MatchingEngine
+) -> None:
+    import copy
+
+    from sklearn.calibration import CalibratedClassifierCV
+
+    from matcher.artifacts import ArtifactMeta, library_versions, now_utc, save_artifact
+    from matcher.config import Settings
+    from matcher.errors import ArtifactError
+    from matcher.scoring.role_model import ROLE_MODEL_NAME
+    from matcher.service import load_engine
+
+    assert real_engine.role_model is not None
+    old = copy.copy(real_engine.role_model)
+    old.title_model_ = CalibratedClassifierCV(real_engine.role_model.title_model_)
+    meta = ArtifactMeta.model_validate(
+        {
+            "name": ROLE_MODEL_NAME,
+            "version": "9.0.0",
+            "created_at": now_utc(),
+            "command": "matcher train --version 9.0.0",
+            "data_version": real_engine.bundle.data_version,
+            **library_versions(),
+        }
+    )
+    save_artifact(old, models_dir=tmp_path, meta=meta)
+    with pytest.raises(ArtifactError, match="older layout"):
+        load_engine(Settings(models_dir=tmp_path))

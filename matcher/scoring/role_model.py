@@ -6,9 +6,11 @@ signals, the taxonomy skills and categories found, and each role's skill coverag
 linear classifier combines them (a one-vs-rest linear SVM by default, or a multinomial
 logistic regression); :class:`CalibratedClassifierCV` with temperature scaling (one
 parameter fitted on cross-validated predictions) turns its scores into probabilities
-that sum to 1.
+that sum to 1. Each pipeline is ``features -> calibrated classifier``: the features are
+fitted once, and a document is transformed once for both its probabilities and their
+explanation (:func:`score_document`).
 
-Because the base pipeline is linear, every probability can be explained: a feature's
+Because the classifier is linear, every probability can be explained: a feature's
 contribution to a role is its value times the role's coefficient minus the average
 coefficient over all outcomes (:func:`explain`).
 """
@@ -49,6 +51,7 @@ __all__ = [
     "build_role_model",
     "explain",
     "predict_role_probabilities",
+    "score_document",
 ]
 
 #: Artifact name of the role scorer under ``models/``.
@@ -115,9 +118,7 @@ def _classifier(p: RoleModelParams, c: float) -> LinearSVC | LogisticRegression:
     raise ValueError(f"classifier must be 'svm' or 'logistic', not {p.classifier!r}")
 
 
-def _calibrated_pipeline(
-    bundle: DataBundle, p: RoleModelParams, *, c: float
-) -> CalibratedClassifierCV:
+def _calibrated_pipeline(bundle: DataBundle, p: RoleModelParams, *, c: float) -> Pipeline:
     if bundle.role_model is None:
         raise ValueError("the data directory has no role_model.yaml: cannot build the scorer")
     features = FeatureUnion(
@@ -161,15 +162,10 @@ def _calibrated_pipeline(
             "roles": p.coverage_weight,
         },
     )
-    base = Pipeline(
-        [
-            ("features", features),
-            ("classifier", _classifier(p, c)),
-        ]
+    calibrated = CalibratedClassifierCV(
+        _classifier(p, c), method="temperature", cv=p.calibration_folds, ensemble=False
     )
-    return CalibratedClassifierCV(
-        base, method="temperature", cv=p.calibration_folds, ensemble=False
-    )
+    return Pipeline([("features", features), ("classifier", calibrated)])
 
 
 class RoleScorer(ClassifierMixin, BaseEstimator):  # type: ignore[misc]
@@ -248,12 +244,22 @@ class RoleScorer(ClassifierMixin, BaseEstimator):  # type: ignore[misc]
         labels: npt.NDArray[np.object_] = self.classes_[np.argmax(self.predict_proba(X), axis=1)]
         return labels
 
-    def model_for(self, doc: RoleDocument) -> CalibratedClassifierCV:
-        """The fitted calibrated pipeline that scores this document."""
-        check_is_fitted(self, "classes_")
-        model: CalibratedClassifierCV = (
-            self.title_model_ if self._is_short(doc) else self.document_model_
+    def has_current_layout(self) -> bool:
+        """Whether both fitted models are ``features -> calibrated classifier`` pipelines.
+
+        Scorers saved before 1.4.0 wrapped the whole pipeline in the calibrator.
+        """
+        models = (getattr(self, "document_model_", None), getattr(self, "title_model_", None))
+        return all(
+            isinstance(m, Pipeline)
+            and isinstance(m.named_steps.get("classifier"), CalibratedClassifierCV)
+            for m in models
         )
+
+    def model_for(self, doc: RoleDocument) -> Pipeline:
+        """The fitted pipeline (features -> calibrated classifier) that scores this document."""
+        check_is_fitted(self, "classes_")
+        model: Pipeline = self.title_model_ if self._is_short(doc) else self.document_model_
         return model
 
 
@@ -296,10 +302,10 @@ def predict_role_probabilities(
     return [dict(zip(classes, map(float, row), strict=True)) for row in probabilities]
 
 
-def _base_pipeline(model: CalibratedClassifierCV) -> Pipeline:
-    # ensemble=False: one base pipeline fitted on all the data, calibrated on CV output.
-    base: Pipeline = model.calibrated_classifiers_[0].estimator
-    return base
+def _linear_classifier(calibrated: CalibratedClassifierCV) -> LinearSVC | LogisticRegression:
+    # ensemble=False: one classifier fitted on all the data, calibrated on CV output.
+    classifier: LinearSVC | LogisticRegression = calibrated.calibrated_classifiers_[0].estimator
+    return classifier
 
 
 # Feature names of each fitted feature union, built once: sklearn rebuilds (and sorts) the
@@ -329,6 +335,48 @@ def _driver(name: str, weight: float) -> ScoreDriver:
     return ScoreDriver(kind=kind, feature=feature, weight=round(weight, 4))
 
 
+def score_document(
+    model: RoleScorer, doc: RoleDocument, *, top: int = 6
+) -> tuple[dict[str, float], dict[str, tuple[ScoreDriver, ...]]]:
+    """Calibrated probabilities of one document and the features that weighed most.
+
+    The document is transformed once, for both.
+
+    Args:
+        model: a fitted role scorer.
+        doc: the document.
+        top: how many drivers per outcome (strongest positive first).
+
+    Returns:
+        (outcome -> probability over every outcome of the scorer, outcome -> drivers
+        with a positive contribution, strongest first).
+    """
+    pipeline = model.model_for(doc)
+    union: FeatureUnion = pipeline.named_steps["features"]
+    calibrated: CalibratedClassifierCV = pipeline.named_steps["classifier"]
+    row = sparse.csr_matrix(union.transform([doc]))
+    probabilities = {str(label): 0.0 for label in model.classes_}
+    for label, value in zip(calibrated.classes_, calibrated.predict_proba(row)[0], strict=True):
+        probabilities[str(label)] = float(value)
+    names = _feature_names(union)
+    coef = _linear_classifier(calibrated).coef_
+    relative = coef - coef.mean(axis=0, keepdims=True)
+    cols = row.indices
+    values = row.data
+    drivers: dict[str, tuple[ScoreDriver, ...]] = {}
+    # The calibrated wrapper label-encodes y: the classifier's class k is the wrapper's
+    # classes_[k].
+    for k, label in enumerate(calibrated.classes_):
+        contributions = values * relative[k, cols]
+        order = np.argsort(-contributions)[:top]
+        drivers[str(label)] = tuple(
+            _driver(str(names[cols[i]]), float(contributions[i]))
+            for i in order
+            if contributions[i] > 0
+        )
+    return probabilities, drivers
+
+
 def explain(
     model: RoleScorer, doc: RoleDocument, *, top: int = 6
 ) -> dict[str, tuple[ScoreDriver, ...]]:
@@ -342,27 +390,7 @@ def explain(
     Returns:
         outcome -> drivers with a positive contribution, strongest first.
     """
-    calibrated = model.model_for(doc)
-    base = _base_pipeline(calibrated)
-    union: FeatureUnion = base.named_steps["features"]
-    row = sparse.csr_matrix(union.transform([doc]))
-    names = _feature_names(union)
-    coef = base.named_steps["classifier"].coef_
-    relative = coef - coef.mean(axis=0, keepdims=True)
-    cols = row.indices
-    values = row.data
-    out: dict[str, tuple[ScoreDriver, ...]] = {}
-    # The calibrated wrapper label-encodes y: the base classifier's class k is the
-    # wrapper's classes_[k].
-    for k, label in enumerate(calibrated.classes_):
-        contributions = values * relative[k, cols]
-        order = np.argsort(-contributions)[:top]
-        out[str(label)] = tuple(
-            _driver(str(names[cols[i]]), float(contributions[i]))
-            for i in order
-            if contributions[i] > 0
-        )
-    return out
+    return score_document(model, doc, top=top)[1]
 
 
 def is_none(label: str) -> bool:

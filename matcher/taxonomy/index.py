@@ -40,6 +40,9 @@ class SkillIndex:
             if skill.parent is not None:
                 children.setdefault(skill.parent, []).append(skill.skill_id)
         self._children = {k: tuple(sorted(v)) for k, v in children.items()}
+        # Computed once per skill on first use: role scoring asks for them per document.
+        self._ancestors: dict[str, tuple[str, ...]] = {}
+        self._descendants: dict[str, tuple[str, ...]] = {}
 
     def __contains__(self, skill_id: object) -> bool:
         return skill_id in self._skills
@@ -61,6 +64,21 @@ class SkillIndex:
 
     def ancestors(self, skill_id: str) -> tuple[str, ...]:
         """Broader skills, nearest first (``epic-cadence`` -> ``("epic",)``)."""
+        known = self._ancestors.get(skill_id)
+        if known is None:
+            known = self._ancestors[skill_id] = self._walk_up(skill_id)
+        return known
+
+    def descendants(self, skill_id: str) -> tuple[str, ...]:
+        """Every narrower skill, breadth first."""
+        known = self._descendants.get(skill_id)
+        if known is None:
+            known = self._walk_down(skill_id)
+            if skill_id in self._skills:  # unknown ids are not remembered
+                self._descendants[skill_id] = known
+        return known
+
+    def _walk_up(self, skill_id: str) -> tuple[str, ...]:
         chain: list[str] = []
         current = self._skills[skill_id].parent
         while current is not None and current not in chain and current in self._skills:
@@ -68,8 +86,7 @@ class SkillIndex:
             current = self._skills[current].parent
         return tuple(chain)
 
-    def descendants(self, skill_id: str) -> tuple[str, ...]:
-        """Every narrower skill, breadth first."""
+    def _walk_down(self, skill_id: str) -> tuple[str, ...]:
         found: list[str] = []
         queue = list(self._children.get(skill_id, ()))
         while queue:

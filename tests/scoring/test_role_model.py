@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import copy
+
 import numpy as np
 import pytest
+from sklearn.calibration import CalibratedClassifierCV
 
 from matcher.scoring.baseline import TfidfRoleBaseline
 from matcher.scoring.features import (
@@ -153,3 +156,12 @@ def test_baseline_prefers_the_role_whose_description_matches(toy_bundle: DataBun
     (nothing,) = baseline.predict_proba(["zzz qqq"])
     assert max(nothing, key=lambda k: nothing[k]) == NONE_LABEL
     assert np.isclose(nothing[NONE_LABEL], baseline.none_below)
+
+
+def test_a_scorer_with_the_old_layout_is_recognised(toy_scorer: RoleScorer) -> None:
+    assert toy_scorer.has_current_layout()
+    assert not RoleScorer().has_current_layout()  # not fitted
+    old = copy.copy(toy_scorer)
+    # Before 1.4.0 the calibrator wrapped the whole pipeline.
+    old.document_model_ = CalibratedClassifierCV(toy_scorer.document_model_)
+    assert not old.has_current_layout()

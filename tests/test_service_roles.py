@@ -131,3 +131,13 @@ def test_a_scorer_saved_with_the_old_layout_is_refused(
     save_artifact(old, models_dir=tmp_path, meta=meta)
     with pytest.raises(ArtifactError, match="older layout"):
         load_engine(Settings(models_dir=tmp_path))
+
+
+def test_the_shipped_scorer_was_trained_on_the_shipped_data(real_engine: MatchingEngine) -> None:
+    from matcher.artifacts import load_artifact
+    from matcher.scoring.role_model import ROLE_MODEL_NAME
+
+    version = real_engine.role_model_version
+    assert version is not None
+    _, meta = load_artifact(real_engine.settings.models_dir, ROLE_MODEL_NAME, version)
+    assert meta.data_version == real_engine.bundle.data_version, "retrain: `matcher train`"

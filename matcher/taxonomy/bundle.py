@@ -32,7 +32,8 @@ class DataBundle:
     """Everything loaded from the data directory, cross-checked.
 
     Attributes:
-        data_version: ``VERSION`` plus a short hash of every data file's bytes.
+        data_version: ``VERSION`` plus a short hash of every data file's bytes
+            (Markdown documentation and ``examples/`` left out).
         categories: category id -> category.
         skills: skill id -> skill.
         aliases: every surface form, labels included, in file order.

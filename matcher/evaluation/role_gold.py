@@ -119,7 +119,7 @@ def title_document(engine: MatchingEngine, gold: RoleGold) -> RoleDocument | Non
     if gold.kind != "posting" or not gold.title.strip():
         return None
     role_model = engine.bundle.role_model
-    if gold.primary != NONE_LABEL and role_model is not None:
-        if not compile_domain_terms(role_model.domain_terms).search(gold.title):
-            return None
+    health_words = compile_domain_terms(role_model.domain_terms) if role_model else None
+    if gold.primary != NONE_LABEL and health_words and not health_words.search(gold.title):
+        return None
     return engine.role_document(gold.title, title=gold.title)

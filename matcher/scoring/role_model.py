@@ -12,7 +12,7 @@ explanation (:func:`score_document`).
 
 Because the classifier is linear, every probability can be explained: a feature's
 contribution to a role is its value times the role's coefficient minus the average
-coefficient over all outcomes (:func:`explain`).
+coefficient over all outcomes (:func:`score_document`).
 """
 
 from __future__ import annotations
@@ -49,7 +49,6 @@ __all__ = [
     "RoleModelParams",
     "RoleScorer",
     "build_role_model",
-    "explain",
     "predict_role_probabilities",
     "score_document",
 ]
@@ -375,22 +374,6 @@ def score_document(
             if contributions[i] > 0
         )
     return probabilities, drivers
-
-
-def explain(
-    model: RoleScorer, doc: RoleDocument, *, top: int = 6
-) -> dict[str, tuple[ScoreDriver, ...]]:
-    """The features that weighed most for each outcome of one document.
-
-    Args:
-        model: a fitted role scorer.
-        doc: the document.
-        top: how many drivers per outcome (strongest positive first).
-
-    Returns:
-        outcome -> drivers with a positive contribution, strongest first.
-    """
-    return score_document(model, doc, top=top)[1]
 
 
 def is_none(label: str) -> bool:

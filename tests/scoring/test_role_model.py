@@ -20,8 +20,8 @@ from matcher.scoring.role_model import (
     RoleModelParams,
     RoleScorer,
     build_role_model,
-    explain,
     predict_role_probabilities,
+    score_document,
 )
 from matcher.scoring.synthetic import NONE_LABEL, synthetic_examples
 from matcher.service import MatchingEngine
@@ -127,7 +127,7 @@ def test_scorer_explains_with_positive_drivers(
         "Epic Ambulatory to clinic staff; go-live support for the health system."
     )
     doc = toy_engine.role_document(text, title="Clinical Systems Trainer")
-    drivers = explain(toy_scorer, doc)["trainer"]
+    drivers = score_document(toy_scorer, doc)[1]["trainer"]
     assert drivers
     assert all(d.weight > 0 for d in drivers)
     assert [d.weight for d in drivers] == sorted((d.weight for d in drivers), reverse=True)

@@ -16,7 +16,12 @@ from matcher.artifacts import ArtifactMeta, library_versions, now_utc, save_arti
 from matcher.cli._common import DataDirOption, engine_for, err, fail, out, settings_for
 from matcher.config import Settings
 from matcher.errors import MatcherError
-from matcher.evaluation.role_report import RoleEvaluation, evaluate_roles
+from matcher.evaluation.role_report import (
+    HEADLINE_NUMBERS,
+    RepeatedCV,
+    RoleEvaluation,
+    evaluate_roles,
+)
 from matcher.evaluation.role_training import (
     DEFAULT_SYNTHETIC_WEIGHT,
     cross_validated_metrics,
@@ -117,6 +122,15 @@ def _table(report: RoleEvaluation) -> Table:
     return table
 
 
+def _spread(repeated: RepeatedCV) -> str:
+    labels = {"top1": "top-1", "top3": "top-3", "macro_f1": "macro-F1"}
+    parts = []
+    for name in HEADLINE_NUMBERS:
+        mean, low, high = repeated.spread(name)
+        parts.append(f"{labels[name]} {mean:.3f} ({low:.3f}-{high:.3f})")
+    return f"over {len(repeated.runs)} fold splits, mean (lowest-highest): " + ", ".join(parts)
+
+
 def roles_command(
     gold: Annotated[Path, typer.Option("--gold", help="Role gold JSON Lines file.")],
     as_json: Annotated[bool, typer.Option("--json")] = False,
@@ -128,12 +142,21 @@ def roles_command(
         ),
     ] = None,
     folds: Annotated[int, typer.Option(min=2, max=20)] = 5,
+    repeats: Annotated[
+        int,
+        typer.Option(
+            min=1,
+            max=20,
+            help="Cross-validate this many times with different fold splits and show the "
+            "spread of the numbers (only when cross-validating).",
+        ),
+    ] = 1,
     data_dir: DataDirOption = None,
 ) -> None:
     """Top-1/top-3 accuracy, macro-F1 and confusion of the role scorer vs a TF-IDF baseline."""
     engine = engine_for(settings_for(data_dir))
     try:
-        report = evaluate_roles(engine, gold, cross_validate=cv, folds=folds)
+        report = evaluate_roles(engine, gold, cross_validate=cv, folds=folds, repeats=repeats)
     except MatcherError as exc:
         fail(exc)
     if as_json:
@@ -142,6 +165,8 @@ def roles_command(
     how = f"{report.folds}-fold cross-validated" if report.cross_validated else "loaded model"
     out.print(f"role scorer {report.model_version or '-'} ({how}) on {gold.name}")
     out.print(_table(report))
+    if report.repeated is not None:
+        out.print(_spread(report.repeated))
     labels = report.model.labels
     confusion = Table(title="Confusion (rows: gold primary, columns: top-1)")
     confusion.add_column("gold \\ predicted")

@@ -8,20 +8,23 @@ from matcher.evaluation.onet_coverage import (
     CoverageReport,
     measure_onet_coverage,
 )
-from matcher.evaluation.skills import SkillEvaluation, evaluate_skills, read_skill_gold
-from matcher.evaluation.speed import SpeedReport, measure_speed
-from matcher.evaluation.tables import (
-    SkillRun,
+from matcher.evaluation.role_tables import (
     calibration_frame,
     confusion_frame,
-    evaluate_skill_file,
     outcome_scores_frame,
     per_label_frame,
+    repeated_cv_frame,
     role_summary_frame,
+)
+from matcher.evaluation.skill_tables import (
+    SkillRun,
+    evaluate_skill_file,
     skill_errors_frame,
     skill_misses_by_category,
     skill_scores_frame,
 )
+from matcher.evaluation.skills import SkillEvaluation, evaluate_skills, read_skill_gold
+from matcher.evaluation.speed import SpeedReport, measure_speed
 
 __all__ = [
     "DEFAULT_OCCUPATIONS",
@@ -43,6 +46,7 @@ __all__ = [
     "outcome_scores_frame",
     "per_label_frame",
     "read_skill_gold",
+    "repeated_cv_frame",
     "role_summary_frame",
     "skill_errors_frame",
     "skill_misses_by_category",

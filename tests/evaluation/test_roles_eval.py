@@ -6,9 +6,12 @@ import json
 from pathlib import Path
 
 import pytest
+from typer.testing import CliRunner
 
+from matcher.cli import app
 from matcher.errors import InputError
 from matcher.evaluation.role_gold import RoleGold, read_role_gold, title_document
+from matcher.evaluation.role_report import evaluate_roles
 from matcher.evaluation.roles import role_metrics
 from matcher.service import MatchingEngine
 
@@ -112,3 +115,74 @@ def test_posting_titles_are_short_examples_only_when_they_show_the_label(
 def test_only_postings_give_title_examples(real_engine: MatchingEngine) -> None:
     resume = RoleGold(uid="r", kind="resume", title="HEALTHCARE", text="x", primary="none", also=())
     assert title_document(real_engine, resume) is None
+
+
+_ROLE_TEXTS = {
+    "trainer": "Clinical Applications Trainer",
+    "programmer-software-engineer": "Software Engineer",
+    "workflow-redesign-specialist": "Workflow Redesign Specialist",
+    "none": "Retail Store Clerk",
+}
+_ROLE_DUTIES = {
+    "trainer": "Teach Epic Ambulatory to clinic staff; instructional design; go-live support.",
+    "programmer-software-engineer": "Build Python services and SQL reports for the hospital EHR.",
+    "workflow-redesign-specialist": "Map clinic workflows and redesign processes with Lean.",
+    "none": "Stock shelves, run the till and greet shoppers at the store.",
+}
+
+
+def _role_gold_file(path: Path) -> Path:
+    rows = [
+        {
+            "uid": f"{label}-{i}",
+            "source": "test",
+            "kind": "posting",
+            "title": _ROLE_TEXTS[label],
+            # Over the scorer's 200 characters: read by the full-text model.
+            "text": f"{_ROLE_TEXTS[label]}\n" + f"{_ROLE_DUTIES[label]} Site {i}.\n" * 4,
+            "primary": label,
+            "also": [],
+            "confidence": "high",
+        }
+        for label in _ROLE_TEXTS
+        for i in range(6)
+    ]
+    path.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    return path
+
+
+def test_repeated_cross_validation_reports_the_spread(
+    tmp_path: Path, toy_engine: MatchingEngine
+) -> None:
+    path = _role_gold_file(tmp_path / "roles.jsonl")
+    report = evaluate_roles(toy_engine, path, cross_validate=True, folds=2, repeats=3)
+    assert report.cross_validated and report.folds == 2
+    assert report.repeated is not None and len(report.repeated.runs) == 3
+    assert report.repeated.runs[0] == report.model  # the first split is the headline
+    spread = report.as_dict()["repeated_cv"]
+    assert isinstance(spread, dict) and spread["repeats"] == 3
+    for name in ("top1", "top3", "macro_f1"):
+        low, mean, high = (spread[name][k] for k in ("min", "mean", "max"))
+        assert 0.0 <= low <= mean <= high <= 1.0
+    single = evaluate_roles(toy_engine, path, cross_validate=True, folds=2)
+    assert single.repeated is None and "repeated_cv" not in single.as_dict()
+    assert single.model.top1 == report.model.top1  # split 0 is reproducible
+
+
+def test_repeats_must_be_positive(tmp_path: Path, toy_engine: MatchingEngine) -> None:
+    path = _role_gold_file(tmp_path / "roles.jsonl")
+    with pytest.raises(ValueError, match="repeats"):
+        evaluate_roles(toy_engine, path, cross_validate=True, repeats=0)
+
+
+def test_cli_evaluate_roles_json_with_repeats(tmp_path: Path, toy_data_dir: Path) -> None:
+    path = _role_gold_file(tmp_path / "roles.jsonl")
+    args = ["evaluate", "roles", "--gold", str(path), "--cv", "--folds", "2", "--repeats", "2"]
+    result = CliRunner().invoke(app, [*args, "--json", "--data-dir", str(toy_data_dir)])
+    assert result.exit_code == 0, result.stderr
+    report = json.loads(result.stdout)
+    assert report["n"] == 24 and report["cross_validated"] and report["folds"] == 2
+    assert {"top1", "top3", "macro_f1"} <= set(report["baseline"])
+    assert report["repeated_cv"]["repeats"] == 2
+    table = CliRunner().invoke(app, [*args, "--data-dir", str(toy_data_dir)])
+    assert "over 2 fold splits, mean (lowest-highest): top-1" in table.stdout

@@ -24,9 +24,10 @@ from matcher.evaluation import (
 from matcher.evaluation.metrics import PRF
 from matcher.evaluation.role_gold import RoleGold
 from matcher.evaluation.role_report import RoleEvaluation
+from matcher.evaluation.role_tables import HEALTH_IT
 from matcher.evaluation.roles import RoleMetrics, role_metrics
+from matcher.evaluation.skill_tables import NOT_IN_TAXONOMY, UNKNOWN_CATEGORY
 from matcher.evaluation.skills import DocumentResult, GoldMention, SkillEvaluation
-from matcher.evaluation.tables import HEALTH_IT, NOT_IN_TAXONOMY, UNKNOWN_CATEGORY
 from matcher.service import MatchingEngine
 from matcher.taxonomy import DataBundle
 

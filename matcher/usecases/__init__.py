@@ -32,10 +32,6 @@ from matcher.usecases.employers import (
     CandidateQuery,
     SkillSearch,
     candidate_detail,
-    delete_job,
-    get_job,
-    list_jobs,
-    post_job,
     rank_for_job,
     rank_for_role,
     search_candidates,
@@ -48,6 +44,7 @@ from matcher.usecases.graduates import (
     process_resume,
     update_my_settings,
 )
+from matcher.usecases.jobs import delete_job, get_job, list_jobs, post_job
 from matcher.usecases.lifecycle import Store, check_service_settings, open_store
 from matcher.usecases.rescoring import RescoreFailure, RescoreReport, rescore_resumes
 from matcher.usecases.views import CandidateView, RankedView

@@ -1,5 +1,7 @@
 """Employers: rank opted-in candidates for a role, a skill search or a posted job.
 
+Posting and reading jobs is in :mod:`matcher.usecases.jobs`.
+
 Every function checks the caller is an employer and scopes jobs to their organisation;
 candidates are only ever those who set their profile searchable, shown blind (see
 :mod:`matcher.usecases.views`) until they accept the organisation's contact request.
@@ -12,15 +14,13 @@ import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from matcher.domain import JobAnalysis, JobSkill
 from matcher.errors import InputError, NotFoundError, UnknownRoleError
-from matcher.ranking import JobRequirements, RankedCandidate, SkillGroup, rank_for_skills
+from matcher.ranking import RankedCandidate, SkillGroup, rank_for_skills
 from matcher.ranking import rank_for_job as _rank_for_job
 from matcher.service import MatchingEngine
 from matcher.store import Session
 from matcher.store import contacts as contacts_repo
-from matcher.store import jobs as jobs_repo
-from matcher.store.orm import JobRow, ResumeRow
+from matcher.store.orm import ResumeRow
 from matcher.store.search import (
     CandidateFilters,
     candidate_pool,
@@ -28,17 +28,14 @@ from matcher.store.search import (
     role_ranking,
 )
 from matcher.usecases.common import Page, Principal, organisation_of
-from matcher.usecases.graduates import ANALYSIS_LOCK, program_levels
+from matcher.usecases.graduates import program_levels
+from matcher.usecases.jobs import get_job, job_analysis, job_requirements
 from matcher.usecases.views import CandidateView, RankedView, candidate_facts, candidate_view
 
 __all__ = [
     "CandidateQuery",
     "SkillSearch",
     "candidate_detail",
-    "delete_job",
-    "get_job",
-    "list_jobs",
-    "post_job",
     "rank_for_job",
     "rank_for_role",
     "search_candidates",
@@ -239,102 +236,6 @@ def search_candidates(
     ranked = rank_for_skills([candidate_facts(r) for r in pool], must=must, should=should)
     labels = {g.skill_id: g.label for g in (*must, *should)}
     return _ranked_page(session, caller, pool, ranked, labels, limit, offset)
-
-
-def post_job(
-    *, session: Session, engine: MatchingEngine, caller: Principal, title: str, text: str
-) -> JobRow:
-    """Store a job description of the caller's organisation with the engine's reading.
-
-    Raises:
-        AccessDeniedError: the caller is not an employer.
-        InputError: an empty text, or one over the size limit.
-    """
-    organisation_id = organisation_of(caller)
-    if not text.strip():
-        raise InputError("the job description is empty")
-    with ANALYSIS_LOCK:
-        analysis = engine.analyse_job(text, title=title.strip())
-    return jobs_repo.add_job(
-        session=session,
-        organisation_id=organisation_id,
-        created_by=caller.user_id,
-        title=title.strip() or "Untitled job",
-        text=text,
-        data_version=analysis.data_version,
-        analysis=analysis.model_dump(mode="json"),
-    )
-
-
-def get_job(*, session: Session, caller: Principal, job_id: uuid.UUID) -> JobRow:
-    """One of the caller's organisation's jobs.
-
-    Raises:
-        NotFoundError: no such job in the caller's organisation.
-    """
-    job = jobs_repo.find_job(
-        session=session, organisation_id=organisation_of(caller), job_id=job_id
-    )
-    if job is None:
-        raise NotFoundError(f"no job with id {job_id} in your organisation")
-    return job
-
-
-def list_jobs(*, session: Session, caller: Principal, limit: int, offset: int) -> Page[JobRow]:
-    """The caller's organisation's jobs, newest first."""
-    jobs, total = jobs_repo.list_jobs(
-        session=session, organisation_id=organisation_of(caller), limit=limit, offset=offset
-    )
-    return Page(items=jobs, total=total, limit=limit, offset=offset)
-
-
-def delete_job(*, session: Session, caller: Principal, job_id: uuid.UUID) -> None:
-    """Delete one of the caller's organisation's jobs."""
-    jobs_repo.delete_job(
-        session=session, job=get_job(session=session, caller=caller, job_id=job_id)
-    )
-
-
-def job_analysis(job: JobRow) -> JobAnalysis:
-    """The stored reading of a job's text."""
-    return JobAnalysis.model_validate(job.analysis)
-
-
-def _group(engine: MatchingEngine, skill: JobSkill) -> SkillGroup:
-    accepted = frozenset((skill.skill_id, *engine.bundle.index.descendants(skill.skill_id)))
-    return SkillGroup(skill_id=skill.skill_id, label=skill.label, accepted=accepted)
-
-
-def job_requirements(engine: MatchingEngine, analysis: JobAnalysis) -> JobRequirements:
-    """What ranking asks of candidates for a job.
-
-    Required: the skills and certifications the text requires (or, when it marks none,
-    every skill it names without a cue). Preferred: the preferred ones (and the uncued
-    ones when some are required). The role: the most probable one if the learned model
-    scored the text, else the best rule fit above 0.
-    """
-    certs_req = [c for c in analysis.certifications if c.requirement == "required"]
-    certs_pref = [c for c in analysis.certifications if c.requirement != "required"]
-    if analysis.required or certs_req:
-        required = [*analysis.required, *certs_req]
-        preferred = [*analysis.preferred, *analysis.unspecified, *certs_pref]
-    else:
-        required = list(analysis.unspecified)
-        preferred = [*analysis.preferred, *certs_pref]
-    role_id = None
-    if analysis.roles:
-        probabilities = [getattr(r, "probability", None) for r in analysis.roles]
-        if all(p is not None for p in probabilities):
-            best = max(range(len(probabilities)), key=lambda i: probabilities[i] or 0.0)
-            role_id = analysis.roles[best].role_id
-        elif analysis.roles[0].score > 0:
-            role_id = analysis.roles[0].role_id
-    return JobRequirements(
-        required=tuple(_group(engine, s) for s in required),
-        preferred=tuple(_group(engine, s) for s in preferred),
-        min_years=analysis.min_years,
-        role_id=role_id,
-    )
 
 
 def rank_for_job(

@@ -9,7 +9,7 @@ from matcher.api.deps import CandidateQueryDep, CurrentUser, EngineDep, PageDep,
 from matcher.api.params import JobIdPath
 from matcher.api.routes._responses import problems
 from matcher.api.schemas import JobIn, JobOut, JobPage, RankingPage
-from matcher.usecases import employers
+from matcher.usecases import employers, jobs
 
 router = APIRouter(prefix="/api/v1/jobs", tags=["jobs"], responses=problems(401, 403))
 
@@ -20,7 +20,7 @@ def post_job(body: JobIn, caller: CurrentUser, session: SessionDep, engine: Engi
 
     Skills required and preferred, years, certifications, education, likely roles.
     """
-    job = employers.post_job(
+    job = jobs.post_job(
         session=session, engine=engine, caller=caller, title=body.title, text=body.text
     )
     return convert.job_out(job)
@@ -29,9 +29,7 @@ def post_job(body: JobIn, caller: CurrentUser, session: SessionDep, engine: Engi
 @router.get("", summary="My organisation's jobs")
 def list_jobs(caller: CurrentUser, session: SessionDep, page: PageDep) -> JobPage:
     """Newest first."""
-    result = employers.list_jobs(
-        session=session, caller=caller, limit=page.limit, offset=page.offset
-    )
+    result = jobs.list_jobs(session=session, caller=caller, limit=page.limit, offset=page.offset)
     return JobPage(
         items=[convert.job_out(j) for j in result.items],
         total=result.total,
@@ -43,7 +41,7 @@ def list_jobs(caller: CurrentUser, session: SessionDep, page: PageDep) -> JobPag
 @router.get("/{job_id}", responses=problems(404), summary="One job")
 def get_job(job_id: JobIdPath, caller: CurrentUser, session: SessionDep) -> JobOut:
     """A job of your organisation."""
-    return convert.job_out(employers.get_job(session=session, caller=caller, job_id=job_id))
+    return convert.job_out(jobs.get_job(session=session, caller=caller, job_id=job_id))
 
 
 @router.delete(
@@ -54,7 +52,7 @@ def get_job(job_id: JobIdPath, caller: CurrentUser, session: SessionDep) -> JobO
 )
 def delete_job(job_id: JobIdPath, caller: CurrentUser, session: SessionDep) -> Response:
     """Remove a job of your organisation."""
-    employers.delete_job(session=session, caller=caller, job_id=job_id)
+    jobs.delete_job(session=session, caller=caller, job_id=job_id)
     return Response(status_code=status.HTTP_204_NO_CONTENT)
 
 

@@ -231,11 +231,13 @@ class RoleScorer(ClassifierMixin, BaseEstimator):  # type: ignore[misc]
         docs = list(X)
         out = np.zeros((len(docs), len(self.classes_)), dtype=np.float64)
         column = {label: i for i, label in enumerate(self.classes_)}
-        for row, doc in enumerate(docs):
-            model = self.model_for(doc)
-            probabilities = model.predict_proba([doc])[0]
-            for label, value in zip(model.classes_, probabilities, strict=True):
-                out[row, column[label]] = value
+        short = np.asarray([self._is_short(d) for d in docs], dtype=bool)
+        # Each model scores all of its documents in one call.
+        for model, mask in ((self.document_model_, ~short), (self.title_model_, short)):
+            rows = np.flatnonzero(mask)
+            if rows.size:
+                columns = np.asarray([column[label] for label in model.classes_], dtype=np.intp)
+                out[np.ix_(rows, columns)] = model.predict_proba([docs[i] for i in rows])
         return out
 
     def predict(self, X: Sequence[RoleDocument]) -> npt.NDArray[np.object_]:  # noqa: N803

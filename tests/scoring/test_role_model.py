@@ -165,3 +165,20 @@ def test_a_scorer_with_the_old_layout_is_recognised(toy_scorer: RoleScorer) -> N
     # Before 1.4.0 the calibrator wrapped the whole pipeline.
     old.document_model_ = CalibratedClassifierCV(toy_scorer.document_model_)
     assert not old.has_current_layout()
+
+
+def test_scorer_scores_a_mixed_batch_as_it_scores_each_document(
+    toy_scorer: RoleScorer, toy_engine: MatchingEngine
+) -> None:
+    texts = [
+        "EHR Trainer",
+        "Clinical Systems Trainer\nTaught Epic Ambulatory to clinic staff and wrote "
+        "instructional design material for the health system's go-live support.",
+        "Retail Clerk",
+    ]
+    docs = [toy_engine.role_document(t, title=t.partition("\n")[0]) for t in texts]
+    assert toy_scorer.model_for(docs[0]) is not toy_scorer.model_for(docs[1])  # both kinds
+    batch = toy_scorer.predict_proba(docs)
+    one_by_one = np.vstack([toy_scorer.predict_proba([d]) for d in docs])
+    np.testing.assert_allclose(batch, one_by_one)
+    np.testing.assert_allclose(batch.sum(axis=1), 1.0)

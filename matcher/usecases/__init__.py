@@ -46,7 +46,12 @@ from matcher.usecases.graduates import (
 )
 from matcher.usecases.jobs import delete_job, get_job, list_jobs, post_job
 from matcher.usecases.lifecycle import Store, check_service_settings, open_store
-from matcher.usecases.rescoring import RescoreFailure, RescoreReport, rescore_resumes
+from matcher.usecases.rescoring import (
+    RescoreFailure,
+    RescoreReport,
+    rescore_jobs,
+    rescore_resumes,
+)
 from matcher.usecases.views import CandidateView, RankedView
 
 __all__ = [
@@ -86,6 +91,7 @@ __all__ = [
     "rank_for_role",
     "register_graduate",
     "request_contact",
+    "rescore_jobs",
     "rescore_resumes",
     "search_candidates",
     "update_my_settings",

@@ -19,13 +19,30 @@ from matcher.usecases.common import Page, Principal, organisation_of
 from matcher.usecases.graduates import ANALYSIS_LOCK
 
 __all__ = [
+    "UNTITLED_JOB",
     "delete_job",
     "get_job",
     "job_analysis",
     "job_requirements",
     "list_jobs",
     "post_job",
+    "read_job",
 ]
+
+
+#: The stored title of a job posted without one (not read as a title by the engine).
+UNTITLED_JOB = "Untitled job"
+
+
+def read_job(engine: MatchingEngine, *, title: str, text: str) -> JobAnalysis:
+    """The engine's reading of a job description (its stored or its posted title and text).
+
+    Raises:
+        InputError: a text over the size limit.
+    """
+    read_title = "" if title.strip() == UNTITLED_JOB else title.strip()
+    with ANALYSIS_LOCK:
+        return engine.analyse_job(text, title=read_title)
 
 
 def post_job(
@@ -40,13 +57,12 @@ def post_job(
     organisation_id = organisation_of(caller)
     if not text.strip():
         raise InputError("the job description is empty")
-    with ANALYSIS_LOCK:
-        analysis = engine.analyse_job(text, title=title.strip())
+    analysis = read_job(engine, title=title, text=text)
     return jobs_repo.add_job(
         session=session,
         organisation_id=organisation_id,
         created_by=caller.user_id,
-        title=title.strip() or "Untitled job",
+        title=title.strip() or UNTITLED_JOB,
         text=text,
         data_version=analysis.data_version,
         analysis=analysis.model_dump(mode="json"),

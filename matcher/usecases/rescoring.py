@@ -1,11 +1,13 @@
-"""Re-scoring stored resumes when the engine changes (``matcher rescore``).
+"""Re-scoring stored resumes and job descriptions when the engine changes (``matcher rescore``).
 
 A new data set or role-model version makes the stored skills, role scores and competency
-levels stale: each resume row records the data version and the role-scorer version that
-analysed it. :func:`rescore_resumes` re-reads each resume's kept original file with the
-current engine and replaces its results, one transaction per resume: a resume that fails
-(an unreadable file, a database error) is rolled back alone and reported by id, and the
-others go on. Reports and log lines name resume ids only, never personal data.
+levels stale: each resume and job records the data version and the role-scorer version
+that analysed it. :func:`rescore_resumes` re-reads each resume's kept original file with
+the current engine and replaces its results; :func:`rescore_jobs` re-reads each job's
+text, so that ranking for a job asks for the skills the current taxonomy finds in it.
+One transaction per item: an item that fails (an unreadable file, a database error) is
+rolled back alone and reported by id, and the others go on. Reports and log lines name
+ids only, never personal data.
 
 The reference date for "present" in a resume's jobs is its upload date, so the same file
 and the same engine give the same result whenever the re-scoring runs.
@@ -17,11 +19,12 @@ import logging
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Literal, Protocol
 
 from matcher.errors import NotFoundError
 from matcher.service import MatchingEngine
 from matcher.store import Store
+from matcher.store import jobs as jobs_repo
 from matcher.store.rescoring import (
     StoredVersions,
     list_resume_versions,
@@ -34,8 +37,9 @@ from matcher.usecases.graduates import (
     read_and_analyse,
     stored_analysis,
 )
+from matcher.usecases.jobs import read_job
 
-__all__ = ["RescoreFailure", "RescoreReport", "is_stale", "rescore_resumes"]
+__all__ = ["RescoreFailure", "RescoreReport", "is_stale", "rescore_jobs", "rescore_resumes"]
 
 log = logging.getLogger(__name__)
 
@@ -44,30 +48,30 @@ Outcome = Literal["rescored", "unchanged", "up-to-date", "gone"]
 
 @dataclass(frozen=True)
 class RescoreFailure:
-    """A resume that could not be re-scored (its stored results are left as they were).
+    """An item that could not be re-scored (its stored results are left as they were).
 
     Attributes:
-        resume_id: the resume's id.
+        item_id: the resume's or job's id.
         error: the kind of error (an exception class name; no message, which could
             quote the resume).
     """
 
-    resume_id: uuid.UUID
+    item_id: uuid.UUID
     error: str
 
 
 @dataclass
 class RescoreReport:
-    """What a re-scoring run did (or, in a dry run, would do).
+    """What a re-scoring run did to resumes or jobs (or, in a dry run, would do).
 
     Attributes:
-        checked: stored resumes looked at.
+        checked: stored items looked at.
         stale: of those, analysed by another data or role-model version than the engine's.
         rescored: re-analysed and their results changed.
         unchanged: re-analysed with the same results (only the version tags updated).
         up_to_date: left alone: already analysed by this engine (``--stale-only``).
         gone: deleted or replaced while the run went on.
-        failures: resumes that failed, each rolled back alone.
+        failures: items that failed, each rolled back alone.
         dry_run: nothing was written.
     """
 
@@ -82,12 +86,20 @@ class RescoreReport:
 
     @property
     def failed(self) -> int:
-        """How many resumes failed."""
+        """How many items failed."""
         return len(self.failures)
 
 
-def is_stale(versions: StoredVersions, engine: MatchingEngine) -> bool:
-    """True when a resume was analysed by another data set or role-model version."""
+class _Versions(Protocol):
+    @property
+    def data_version(self) -> str: ...
+
+    @property
+    def model_version(self) -> str | None: ...
+
+
+def is_stale(versions: _Versions, engine: MatchingEngine) -> bool:
+    """True when an item was analysed by another data set or role-model version."""
     return (
         versions.data_version != engine.bundle.data_version
         or versions.model_version != engine.role_model_version
@@ -116,26 +128,68 @@ def rescore_resumes(
     Returns:
         The counts and the failed resumes' ids.
     """
-    report = RescoreReport(dry_run=dry_run)
     with store.sessions() as session:
-        listed = list_resume_versions(session=session)
-    for versions in listed:
+        listed = [(v.resume_id, is_stale(v, engine)) for v in list_resume_versions(session=session)]
+    return _rescore_each(
+        "resume",
+        listed,
+        lambda rid: _rescore_resume(store, engine, rid, only_stale=only_stale, dry_run=dry_run),
+        only_stale=only_stale,
+        dry_run=dry_run,
+        progress=progress,
+    )
+
+
+def rescore_jobs(
+    *,
+    store: Store,
+    engine: MatchingEngine,
+    only_stale: bool = True,
+    dry_run: bool = False,
+    progress: Callable[[uuid.UUID, str], None] | None = None,
+) -> RescoreReport:
+    """Re-analyse stored job descriptions (every organisation's) with the current engine.
+
+    Arguments and result as for :func:`rescore_resumes`, per job.
+    """
+    with store.sessions() as session:
+        listed = [
+            (v.job_id, is_stale(v, engine)) for v in jobs_repo.list_job_versions(session=session)
+        ]
+    return _rescore_each(
+        "job",
+        listed,
+        lambda jid: _rescore_job(store, engine, jid, only_stale=only_stale, dry_run=dry_run),
+        only_stale=only_stale,
+        dry_run=dry_run,
+        progress=progress,
+    )
+
+
+def _rescore_each(
+    kind: str,
+    listed: list[tuple[uuid.UUID, bool]],
+    rescore_one: Callable[[uuid.UUID], Outcome],
+    *,
+    only_stale: bool,
+    dry_run: bool,
+    progress: Callable[[uuid.UUID, str], None] | None,
+) -> RescoreReport:
+    report = RescoreReport(dry_run=dry_run)
+    for item_id, stale in listed:
         report.checked += 1
-        stale = is_stale(versions, engine)
         report.stale += stale
         if only_stale and not stale:
             report.up_to_date += 1
-            _tell(progress, versions.resume_id, "up-to-date")
+            _tell(progress, item_id, "up-to-date")
             continue
         try:
-            outcome = _rescore_one(
-                store, engine, versions.resume_id, only_stale=only_stale, dry_run=dry_run
-            )
-        except Exception as exc:  # any error: this resume is rolled back, the run goes on
+            outcome = rescore_one(item_id)
+        except Exception as exc:  # any error: this item is rolled back, the run goes on
             error = type(exc).__name__
-            report.failures.append(RescoreFailure(resume_id=versions.resume_id, error=error))
-            log.warning("resume %s: not re-scored (%s); rolled back", versions.resume_id, error)
-            _tell(progress, versions.resume_id, "failed")
+            report.failures.append(RescoreFailure(item_id=item_id, error=error))
+            log.warning("%s %s: not re-scored (%s); rolled back", kind, item_id, error)
+            _tell(progress, item_id, "failed")
             continue
         if outcome == "rescored":
             report.rescored += 1
@@ -145,9 +199,10 @@ def rescore_resumes(
             report.up_to_date += 1
         else:
             report.gone += 1
-        _tell(progress, versions.resume_id, outcome)
+        _tell(progress, item_id, outcome)
     log.info(
-        "re-scoring%s: %d checked, %d stale, %d re-scored, %d unchanged, %d failed",
+        "re-scoring %ss%s: %d checked, %d stale, %d re-scored, %d unchanged, %d failed",
+        kind,
         " (dry run)" if dry_run else "",
         report.checked,
         report.stale,
@@ -158,7 +213,7 @@ def rescore_resumes(
     return report
 
 
-def _rescore_one(
+def _rescore_resume(
     store: Store, engine: MatchingEngine, resume_id: uuid.UUID, *, only_stale: bool, dry_run: bool
 ) -> Outcome:
     # One transaction: the row is locked while it is re-analysed and replaced; any error
@@ -189,6 +244,34 @@ def _rescore_one(
                 ),
                 analysis=stored_analysis(engine, document.text, analysis),
                 certification_categories=certification_categories(engine),
+                write=not dry_run,
+            )
+            if dry_run:
+                session.rollback()
+            else:
+                session.commit()
+        except BaseException:
+            session.rollback()
+            raise
+    return "rescored" if changed else "unchanged"
+
+
+def _rescore_job(
+    store: Store, engine: MatchingEngine, job_id: uuid.UUID, *, only_stale: bool, dry_run: bool
+) -> Outcome:
+    with store.sessions() as session:
+        try:
+            job = jobs_repo.load_job(session=session, job_id=job_id, lock=not dry_run)
+            if job is None:
+                return "gone"
+            if only_stale and not is_stale(jobs_repo.versions_of(job), engine):
+                return "up-to-date"  # re-scored by someone else meanwhile
+            analysis = read_job(engine, title=job.title, text=job.text)
+            changed = jobs_repo.replace_job_analysis(
+                session=session,
+                job=job,
+                data_version=analysis.data_version,
+                analysis=analysis.model_dump(mode="json"),
                 write=not dry_run,
             )
             if dry_run:

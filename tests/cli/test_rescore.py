@@ -1,4 +1,7 @@
-"""``matcher rescore`` on a SQLite file: counts, dry run, failures, and no personal data."""
+"""``matcher rescore`` on a SQLite file: counts, dry run, failures, and no personal data.
+
+The store holds two resumes and one posted job, all analysed by the toy engine.
+"""
 
 from __future__ import annotations
 
@@ -20,6 +23,7 @@ from tests.store.test_rescoring import (
     DOCX_MEDIA,
     SUPPORT_RESUME,
     add_graduate,
+    add_job,
     changed_data,
     make_docx,
 )
@@ -32,12 +36,13 @@ PERSONAL = ("Jordan", "Sample", "Placeholder", "example.org", "555", "cv.docx", 
 
 @pytest.fixture
 def stored(tmp_path: Path, toy_engine: MatchingEngine) -> Iterator[tuple[Store, list[str]]]:
-    """A SQLite store with two resumes analysed by the toy engine (DOCX and text)."""
+    """A SQLite store with two resumes (DOCX and text) and a job, analysed by the toy engine."""
     store = open_store(f"sqlite:///{tmp_path / 'cli.sqlite3'}")
     ids = [
         add_graduate(store, toy_engine, "docx", make_docx(TOY_RESUME), "cv.docx", DOCX_MEDIA),
         add_graduate(store, toy_engine, "text", SUPPORT_RESUME.encode(), "cv.txt", "text/plain"),
     ]
+    add_job(store, toy_engine, "Health IT Developer")
     try:
         yield store, [str(i) for i in ids]
     finally:
@@ -63,12 +68,16 @@ def _run(*args: str) -> tuple[int, str, str]:
     return result.exit_code, result.stdout, result.stderr
 
 
-def _counts(stdout: str) -> dict[str, int]:
+def _counts(stdout: str, kind: str = "resumes") -> dict[str, int]:
+    """The counts printed under ``resumes:`` or ``jobs:``."""
     counts: dict[str, int] = {}
-    for line in stdout.splitlines():
+    block = stdout.partition(f"\n{kind}:\n")[2]
+    for line in block.splitlines():
+        if not line.startswith("  "):
+            break
         for label in ("checked", "re-scored", "would re-score", "unchanged", "failed"):
-            if line.startswith(label):
-                counts[label] = int(line[len(label) :].split()[0])
+            if line.strip().startswith(label):
+                counts[label] = int(line.strip()[len(label) :].split()[0])
     return counts
 
 
@@ -83,16 +92,18 @@ def test_rescore_cli_dry_run_then_stale_only_then_all(caplog: pytest.LogCaptureF
     code, first, _ = _run()
     assert code == 0, first
     assert _counts(first) == {"checked": 2, "re-scored": 2, "unchanged": 0, "failed": 0}
-    assert "(2 stale)" in first
+    assert _counts(first, "jobs") == {"checked": 1, "re-scored": 1, "unchanged": 0, "failed": 0}
+    assert "(2 stale)" in first and "(1 stale)" in first
 
     code, second, _ = _run("--stale-only")
     assert code == 0
     assert _counts(second) == {"checked": 2, "re-scored": 0, "unchanged": 0, "failed": 0}
-    assert "up to date      2" in second
+    assert "up to date      2" in second and "up to date      1" in second
 
     code, every, _ = _run("--all", "--each")
     assert code == 0
     assert _counts(every) == {"checked": 2, "re-scored": 0, "unchanged": 2, "failed": 0}
+    assert _counts(every, "jobs") == {"checked": 1, "re-scored": 0, "unchanged": 1, "failed": 0}
     everything = dry + first + second + every + caplog.text
     assert not [p for p in PERSONAL if p in everything]
 
@@ -114,7 +125,8 @@ def test_rescore_cli_reports_a_failed_resume_by_id_and_exits_2(
     assert code == 2
     assert _counts(stdout) == {"checked": 2, "re-scored": 1, "unchanged": 0, "failed": 1}
     assert f"failed: resume {ids[0]}" in stderr
-    assert f"{ids[1]} rescored" in stdout
+    assert f"resume {ids[1]} rescored" in stdout
+    assert _counts(stdout, "jobs") == {"checked": 1, "re-scored": 1, "unchanged": 0, "failed": 0}
     everything = stdout + stderr + caplog.text
     assert not [p for p in PERSONAL if p in everything]
 

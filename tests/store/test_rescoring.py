@@ -1,4 +1,4 @@
-"""Re-scoring stored resumes with a changed engine, on a real store (SQLite and PostgreSQL).
+"""Re-scoring stored resumes and jobs with a changed engine, on a real store (SQLite, PostgreSQL).
 
 Resumes are stored by the toy engine from real files made here (a DOCX and a text
 file); ``engine_v2`` is the toy data set with a new version and a heavier role skill, so
@@ -20,9 +20,17 @@ from sqlalchemy import select
 from matcher.config import Settings
 from matcher.service import MatchingEngine, load_engine
 from matcher.store import Store
-from matcher.store.orm import ResumeFileRow, ResumeRow
-from matcher.usecases import principal_of, process_resume, register_graduate, rescore_resumes
+from matcher.store.orm import JobRow, ResumeFileRow, ResumeRow
+from matcher.usecases import (
+    principal_of,
+    process_resume,
+    register_graduate,
+    rescore_jobs,
+    rescore_resumes,
+)
 from matcher.usecases import rescoring as rescoring_usecase
+from matcher.usecases.accounts import create_user, ensure_organisation
+from matcher.usecases.jobs import UNTITLED_JOB, post_job
 from tests.conftest import NO_MODELS, TOY_DATA, TOY_RESUME
 
 SUPPORT_RESUME = """Sam Placeholder
@@ -187,7 +195,7 @@ def test_rescore_unreadable_file_fails_alone_and_keeps_its_results(
     report = rescore_resumes(store=store, engine=engine_v2)
 
     assert (report.checked, report.rescored, report.failed) == (2, 1, 1)
-    assert report.failures[0].resume_id == docx_id
+    assert report.failures[0].item_id == docx_id
     assert report.failures[0].error.endswith("Error")
     assert state(store, docx_id) == before
     assert state(store, text_id)["data_version"] == engine_v2.bundle.data_version
@@ -203,7 +211,7 @@ def test_rescore_resume_without_its_file_is_reported(
 
     report = rescore_resumes(store=store, engine=engine_v2)
 
-    assert [(f.resume_id, f.error) for f in report.failures] == [(docx_id, "NotFoundError")]
+    assert [(f.item_id, f.error) for f in report.failures] == [(docx_id, "NotFoundError")]
     assert report.rescored == 1
 
 
@@ -226,7 +234,7 @@ def test_rescore_failure_while_writing_rolls_back_that_resume_only(
     monkeypatch.setattr(rescoring_usecase, "replace_analysis", half_then_fail)
     report = rescore_resumes(store=store, engine=engine_v2)
 
-    assert [(f.resume_id, f.error) for f in report.failures] == [(docx_id, "RuntimeError")]
+    assert [(f.item_id, f.error) for f in report.failures] == [(docx_id, "RuntimeError")]
     assert state(store, docx_id) == before
     assert state(store, text_id)["data_version"] == engine_v2.bundle.data_version
 
@@ -251,3 +259,106 @@ def test_rescore_skips_resumes_deleted_during_the_run(
     report = rescore_resumes(store=store, engine=engine_v2)
 
     assert (report.checked, report.gone, report.rescored, report.failed) == (2, 1, 1, 0)
+
+
+JOB_TEXT = """Health IT Developer
+
+Required: Python, SQL and HL7 v2 interfaces. Preferred: R and Epic Cadence.
+You will build reports and interfaces for our clinics.
+"""
+
+
+def add_job(store: Store, engine: MatchingEngine, title: str) -> uuid.UUID:
+    """An employer's posted job; returns its id."""
+    with store.sessions() as session:
+        organisation = ensure_organisation(session=session, name=f"Clinic {uuid.uuid4().hex[:6]}")
+        session.flush()
+        employer = create_user(
+            session=session,
+            caller=None,
+            email=f"hr-{uuid.uuid4().hex[:6]}@example.org",
+            password="correct horse battery",
+            role="employer",
+            display_name="HR",
+            organisation_id=organisation.id,
+        )
+        session.flush()
+        job = post_job(
+            session=session,
+            engine=engine,
+            caller=principal_of(employer),
+            title=title,
+            text=JOB_TEXT,
+        )
+        session.commit()
+        return job.id
+
+
+def job_state(store: Store, job_id: uuid.UUID) -> tuple[str, dict[str, Any], str, str]:
+    with store.sessions() as session:
+        job = session.get(JobRow, job_id)
+        assert job is not None
+        return job.data_version, job.analysis, job.title, job.text
+
+
+def test_rescore_jobs_replaces_stale_readings_and_keeps_the_text(
+    store: Store, toy_engine: MatchingEngine, engine_v2: MatchingEngine
+) -> None:
+    titled = add_job(store, toy_engine, "Health IT Developer")
+    untitled = add_job(store, toy_engine, "  ")
+    before = {jid: job_state(store, jid) for jid in (titled, untitled)}
+    assert before[untitled][2] == UNTITLED_JOB
+
+    dry = rescore_jobs(store=store, engine=engine_v2, dry_run=True)
+    assert (dry.checked, dry.stale, dry.rescored, dry.failed) == (2, 2, 2, 0)
+    assert {jid: job_state(store, jid) for jid in before} == before
+
+    report = rescore_jobs(store=store, engine=engine_v2)
+
+    assert (report.checked, report.stale, report.rescored, report.failed) == (2, 2, 2, 0)
+    for jid, (_, old, title, text) in before.items():
+        data_version, analysis, title_after, text_after = job_state(store, jid)
+        assert data_version == engine_v2.bundle.data_version == analysis["data_version"]
+        assert (title_after, text_after) == (title, text)
+        assert analysis["roles"] != old["roles"]  # R weighs more for the programmer role
+    fresh = engine_v2.analyse_job(JOB_TEXT, title="").model_dump(mode="json")
+    assert job_state(store, untitled)[1] == fresh  # read without the placeholder title
+    again = rescore_jobs(store=store, engine=engine_v2)
+    assert (again.checked, again.up_to_date, again.rescored) == (2, 2, 0)
+
+
+def test_rescore_jobs_with_the_same_engine_changes_nothing(
+    store: Store, toy_engine: MatchingEngine
+) -> None:
+    jid = add_job(store, toy_engine, "Health IT Developer")
+    before = job_state(store, jid)
+
+    every = rescore_jobs(store=store, engine=toy_engine, only_stale=False)
+
+    assert (every.checked, every.rescored, every.unchanged, every.failed) == (1, 0, 1, 0)
+    assert job_state(store, jid) == before
+
+
+def test_rescore_jobs_failure_rolls_back_that_job_only(
+    store: Store,
+    toy_engine: MatchingEngine,
+    engine_v2: MatchingEngine,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    first = add_job(store, toy_engine, "Health IT Developer")
+    second = add_job(store, toy_engine, "Interface Developer")
+    before = job_state(store, first)
+    real = rescoring_usecase.jobs_repo.replace_job_analysis
+
+    def write_then_fail(**kwargs: Any) -> bool:
+        changed = real(**kwargs)  # the new reading is flushed...
+        if kwargs["job"].id == first:
+            raise RuntimeError("database went away")  # ...then the commit never happens
+        return changed
+
+    monkeypatch.setattr(rescoring_usecase.jobs_repo, "replace_job_analysis", write_then_fail)
+    report = rescore_jobs(store=store, engine=engine_v2)
+
+    assert [(f.item_id, f.error) for f in report.failures] == [(first, "RuntimeError")]
+    assert job_state(store, first) == before
+    assert job_state(store, second)[0] == engine_v2.bundle.data_version

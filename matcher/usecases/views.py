@@ -1,4 +1,11 @@
-"""What an employer sees of a candidate: blind until the candidate accepts contact."""
+"""What an employer sees of a candidate: blind until the candidate accepts contact.
+
+Blind means the employer judges skills, roles, experience and the kind of education,
+not the person: names and contact details are withheld, and so are the school and the
+graduation year (a school can point to a person or a group, a year to an age) until the
+candidate accepts the organisation's contact request. Degrees, fields of study and job
+titles are shown.
+"""
 
 from __future__ import annotations
 
@@ -12,6 +19,9 @@ from matcher.store.orm import ResumeRow
 __all__ = ["CandidateView", "RankedView", "candidate_facts", "candidate_view"]
 
 _TOP_ROLES = 3
+_EDUCATION = ("degree", "field", "institution", "year")
+#: What a blind view shows of an education entry.
+_BLIND_EDUCATION = frozenset({"degree", "field"})
 
 
 @dataclass(frozen=True)
@@ -38,8 +48,8 @@ class RoleFact:
 class CandidateView:
     """One opted-in candidate as an employer sees them.
 
-    Names and contact details are None unless ``revealed`` (the candidate accepted a
-    contact request from the employer's organisation).
+    Names, contact details, schools and graduation years are None unless ``revealed``
+    (the candidate accepted a contact request from the employer's organisation).
     """
 
     candidate_id: uuid.UUID
@@ -93,7 +103,7 @@ def candidate_view(resume: ResumeRow, *, revealed: bool) -> CandidateView:
         skills=tuple(SkillFact(s.skill_id, s.label, s.years, s.certification) for s in skills),
         top_roles=tuple(RoleFact(r.role_id, r.name, r.score, r.probability) for r in roles),
         education=tuple(
-            {k: e.get(k) for k in ("degree", "field", "institution", "year")}
+            {k: e.get(k) if revealed or k in _BLIND_EDUCATION else None for k in _EDUCATION}
             for e in resume.education
         ),
         job_titles=tuple(e["title"] for e in resume.experience if e.get("title")),

@@ -109,6 +109,11 @@ def test_blind_until_the_candidate_accepts(fresh_world: World) -> None:
     assert blind["revealed"] is False
     assert blind["name"] is None and blind["emails"] == [] and blind["phones"] == []
     assert {"python", "sql"} <= {s["skill_id"] for s in blind["skills"]}
+    # the kind of education shows; the school and the year (an age) do not
+    assert [(e["degree"], e["institution"], e["year"]) for e in blind["education"]] == [
+        ("B.S. Health Informatics", None, None)
+    ]
+    assert "Example State University" not in str(blind)
     asked = fresh_world.client.post(
         f"{candidate}/contact-requests",
         headers=a,
@@ -129,6 +134,9 @@ def test_blind_until_the_candidate_accepts(fresh_world: World) -> None:
     assert seen["revealed"] is True
     assert seen["name"] == "Jordan Sample"
     assert seen["emails"] == ["jordan.sample@example.org"]
+    assert [(e["institution"], e["year"]) for e in seen["education"]] == [
+        ("Example State University", 2018)
+    ]
     ranked = fresh_world.client.get("/api/v1/candidates?must=python", headers=a).json()
     assert ranked["items"][0]["candidate"]["name"] == "Jordan Sample"
     other = fresh_world.client.get(candidate, headers=b).json()

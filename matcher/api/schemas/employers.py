@@ -81,8 +81,8 @@ class CandidateRoleOut(WireModel):
 class CandidateOut(WireModel):
     """An opted-in candidate.
 
-    Blind: names and contact details are null until the candidate accepts a contact
-    request from your organisation (``revealed``).
+    Blind: names, contact details, schools and graduation years are null until the
+    candidate accepts a contact request from your organisation (``revealed``).
     """
 
     candidate_id: uuid.UUID = Field(examples=[EXAMPLE_CANDIDATE_ID])

@@ -5,6 +5,7 @@ from matcher.ranking.rank import (
     JobRequirements,
     RankedCandidate,
     SkillGroup,
+    job_skill_weights,
     rank_for_job,
     rank_for_skills,
 )
@@ -14,6 +15,7 @@ __all__ = [
     "JobRequirements",
     "RankedCandidate",
     "SkillGroup",
+    "job_skill_weights",
     "rank_for_job",
     "rank_for_skills",
 ]

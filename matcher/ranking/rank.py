@@ -24,6 +24,7 @@ __all__ = [
     "JobRequirements",
     "RankedCandidate",
     "SkillGroup",
+    "job_skill_weights",
     "rank_for_job",
     "rank_for_skills",
 ]
@@ -177,6 +178,17 @@ def rank_for_skills(
             )
         )
     return _order(ranked)
+
+
+def job_skill_weights(job: JobRequirements) -> list[tuple[frozenset[str], float]]:
+    """Each skill group of a job with the points holding it earns in :func:`rank_for_job`.
+
+    Points are before the final scaling to 0..100; a database can pre-rank candidates
+    with them when it cannot hand every candidate to the ranking.
+    """
+    out = [(g.accepted, _JOB_WEIGHTS["required"] / len(job.required)) for g in job.required]
+    out += [(g.accepted, _JOB_WEIGHTS["preferred"] / len(job.preferred)) for g in job.preferred]
+    return out
 
 
 def rank_for_job(

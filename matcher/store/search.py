@@ -8,8 +8,9 @@ from __future__ import annotations
 import uuid
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
+from typing import Any
 
-from sqlalchemy import Select, exists, func, select
+from sqlalchemy import Exists, Select, case, exists, func, literal, select
 from sqlalchemy.orm import Session, selectinload
 
 from matcher.store.orm import CandidateSkillRow, GraduateProfileRow, ResumeRow, RoleScoreRow
@@ -39,7 +40,7 @@ class CandidateFilters:
     skill_groups: tuple[frozenset[str], ...] = ()
 
 
-def _has_any(skill_ids: Collection[str]) -> object:
+def _has_any(skill_ids: Collection[str]) -> Exists:
     return exists().where(
         CandidateSkillRow.resume_id == ResumeRow.id, CandidateSkillRow.skill_id.in_(skill_ids)
     )
@@ -60,7 +61,7 @@ def _searchable(filters: CandidateFilters) -> Select[tuple[ResumeRow]]:
     if filters.min_years is not None:
         query = query.where(ResumeRow.years_experience >= filters.min_years)
     for group in (*filters.certification_groups, *filters.skill_groups):
-        query = query.where(_has_any(group))  # type: ignore[arg-type]
+        query = query.where(_has_any(group))
     return query
 
 
@@ -109,19 +110,34 @@ def role_ranking(
 
 
 def candidate_pool(
-    *, session: Session, filters: CandidateFilters, limit: int
+    *,
+    session: Session,
+    filters: CandidateFilters,
+    limit: int,
+    prefer: Sequence[tuple[Collection[str], float]] = (),
 ) -> Sequence[ResumeRow]:
     """Opted-in candidates' resumes meeting ``filters``, with skills and scores loaded.
 
     Args:
         session: open session.
         filters: conditions on the candidates.
-        limit: most resumes returned (oldest uploads first; an explicit bound on the work
-            one request can cause).
+        limit: most resumes returned (an explicit bound on the work one request can
+            cause).
+        prefer: skill groups with points: when more than ``limit`` candidates match,
+            those whose skills earn the most points (a group's points when they hold
+            any of its skill ids) are returned first, so the bound drops the weakest
+            candidates; ties, and an empty ``prefer``, go by oldest upload first.
     """
+    order: list[Any] = []
+    if prefer:
+        points = sum(
+            (case((_has_any(ids), weight), else_=0.0) for ids, weight in prefer),
+            start=literal(0.0),
+        )
+        order.append(points.desc())
     query = (
         _searchable(filters)
-        .order_by(ResumeRow.uploaded_at, ResumeRow.id)
+        .order_by(*order, ResumeRow.uploaded_at, ResumeRow.id)
         .limit(limit)
         .options(
             selectinload(ResumeRow.skills),

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from matcher.errors import InputError, NotFoundError, UnknownRoleError
-from matcher.ranking import RankedCandidate, SkillGroup, rank_for_skills
+from matcher.ranking import RankedCandidate, SkillGroup, job_skill_weights, rank_for_skills
 from matcher.ranking import rank_for_job as _rank_for_job
 from matcher.service import MatchingEngine
 from matcher.store import Session
@@ -232,6 +232,7 @@ def search_candidates(
         session=session,
         filters=_filters(engine, query, must),
         limit=engine.settings.ranking_pool_max,
+        prefer=[(g.accepted, 1.0) for g in should],
     )
     ranked = rank_for_skills([candidate_facts(r) for r in pool], must=must, should=should)
     labels = {g.skill_id: g.label for g in (*must, *should)}
@@ -257,7 +258,10 @@ def rank_for_job(
     job = get_job(session=session, caller=caller, job_id=job_id)
     requirements = job_requirements(engine, job_analysis(job))
     pool = candidate_pool(
-        session=session, filters=_filters(engine, query), limit=engine.settings.ranking_pool_max
+        session=session,
+        filters=_filters(engine, query),
+        limit=engine.settings.ranking_pool_max,
+        prefer=job_skill_weights(requirements),
     )
     ranked = _rank_for_job([candidate_facts(r) for r in pool], job=requirements)
     labels = {g.skill_id: g.label for g in (*requirements.required, *requirements.preferred)}

@@ -8,6 +8,7 @@ from matcher.ranking import (
     CandidateFacts,
     JobRequirements,
     SkillGroup,
+    job_skill_weights,
     rank_for_job,
     rank_for_skills,
 )
@@ -77,3 +78,15 @@ def test_job_parts_it_does_not_ask_for_give_their_weight_away() -> None:
 
 def test_an_empty_job_scores_everyone_zero() -> None:
     assert rank_for_job([_cand("a", {})], job=JobRequirements())[0].score == 0.0
+
+
+def test_job_skill_weights_are_the_points_each_skill_earns_in_the_job_score() -> None:
+    job = JobRequirements(required=(EPIC, SQL), preferred=(PYTHON,), min_years=2)
+    weights = job_skill_weights(job)
+    assert weights == [(EPIC.accepted, 27.5), (SQL.accepted, 27.5), (PYTHON.accepted, 15.0)]
+    assert job_skill_weights(JobRequirements()) == []
+    # the same order as rank_for_job: holding the required skills beats holding the preferred
+    both = CandidateFacts("a", {"epic": 1.0, "sql": 1.0}, 2.0, {})
+    preferred_only = CandidateFacts("b", {"python": 1.0}, 2.0, {})
+    ranked = rank_for_job([preferred_only, both], job=job)
+    assert [r.candidate_id for r in ranked] == ["a", "b"]

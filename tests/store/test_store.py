@@ -208,3 +208,29 @@ def test_search_filters(
     with store.sessions() as session:
         pool = candidate_pool(session=session, filters=filters, limit=10)
     assert (len(pool) == 1) is found
+
+
+def test_a_bounded_pool_keeps_the_candidates_with_the_preferred_skills(
+    store: Store, toy_engine: MatchingEngine
+) -> None:
+    older = _graduate(store, "older@example.org")
+    newer = _graduate(store, "newer@example.org")
+    no_python = TOY_RESUME.replace("Python, ", "").replace("in Python and SQL", "in SQL")
+    assert "Python" not in no_python
+    _store_resume(store, toy_engine, older, no_python)
+    _store_resume(store, toy_engine, newer)  # uploaded later, and the only one with Python
+    python = frozenset({"python"})
+    with store.sessions() as session:
+        plain = candidate_pool(session=session, filters=CandidateFilters(), limit=1)
+        preferred = candidate_pool(
+            session=session, filters=CandidateFilters(), limit=1, prefer=[(python, 1.0)]
+        )
+        weighed = candidate_pool(
+            session=session,
+            filters=CandidateFilters(),
+            limit=2,
+            prefer=[(python, 1.0), (frozenset({"sql"}), 5.0)],  # both have SQL
+        )
+    assert [r.profile.user_id for r in plain] == [older.id]  # oldest upload first
+    assert [r.profile.user_id for r in preferred] == [newer.id]
+    assert [r.profile.user_id for r in weighed] == [newer.id, older.id]

@@ -61,6 +61,9 @@ class Settings(BaseSettings):
         sign_in_max_failures: failed sign-ins for one account within
             ``sign_in_window_seconds`` after which its sign-in answers 429 until the oldest
             of them leaves the window.
+        sign_in_max_failures_per_client: failed sign-ins from one network address (any
+            accounts) within ``sign_in_window_seconds`` after which sign-ins from it answer
+            429: trying a few passwords on many accounts is limited too.
         sign_in_window_seconds: how long a failed sign-in counts, in seconds.
         demo_data: load the synthetic demo graduates and employers into an empty
             database at start (None: on in development, off in production).
@@ -86,6 +89,7 @@ class Settings(BaseSettings):
     secret_key: SecretStr | None = None
     token_minutes: int = Field(default=60, gt=0, le=7 * 24 * 60)
     sign_in_max_failures: int = Field(default=5, ge=1, le=1_000)
+    sign_in_max_failures_per_client: int = Field(default=50, ge=1, le=100_000)
     sign_in_window_seconds: int = Field(default=15 * 60, gt=0, le=7 * 24 * 3600)
     demo_data: bool | None = None
     page_size_max: int = Field(default=100, gt=0, le=1_000)

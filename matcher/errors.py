@@ -176,10 +176,13 @@ class ConflictError(InputError):
 
 
 class TooManySignInFailuresError(MatcherError):
-    """Too many failed sign-ins for this account lately; ``retry_after`` seconds to wait."""
+    """Too many failed sign-ins lately; ``retry_after`` seconds to wait.
 
-    def __init__(self, retry_after: int) -> None:
+    ``source`` says whose failures: ``this account`` or ``this network address``.
+    """
+
+    def __init__(self, retry_after: int, source: str = "this account") -> None:
         super().__init__(
-            f"too many failed sign-ins for this account: try again in {retry_after} seconds"
+            f"too many failed sign-ins for {source}: try again in {retry_after} seconds"
         )
         self.retry_after = retry_after

@@ -330,8 +330,9 @@ class ContactRequestRow(Base):
 class SignInFailureRow(Base):
     """A failed sign-in, kept for the brute-force limit while it is within the window.
 
-    ``account_key`` is a keyed hash of the normalised email (never the email itself), so
-    unknown emails are limited alike and the table holds no personal data.
+    ``account_key`` is a keyed hash of the normalised email, or of the network address
+    the attempt came from (never the email or the address itself), so unknown emails are
+    limited alike and the table holds no personal data.
     """
 
     __tablename__ = "sign_in_failures"

@@ -21,7 +21,12 @@ def client(
     request: pytest.FixtureRequest, tmp_path: Path, toy_engine: MatchingEngine
 ) -> Iterator[TestClient]:
     for url in database_url(request.param, tmp_path):
-        settings = api_settings(url, sign_in_max_failures=3, sign_in_window_seconds=WINDOW)
+        settings = api_settings(
+            url,
+            sign_in_max_failures=3,
+            sign_in_max_failures_per_client=6,
+            sign_in_window_seconds=WINDOW,
+        )
         with TestClient(create_app(settings, engine=toy_engine)) as test_client:
             for who in ("target", "bystander"):
                 response = test_client.post(
@@ -61,6 +66,18 @@ def test_sign_in_success_clears_the_failures(client: TestClient) -> None:
     for _ in range(2):
         assert _sign_in(client, "target@example.org", "wrong guess!") == 401
     assert _sign_in(client, "target@example.org", PASSWORD) == 200
+
+
+def test_sign_in_limits_one_address_trying_many_accounts(client: TestClient) -> None:
+    statuses = [_sign_in(client, f"user{i}@example.org", "Winter2026!") for i in range(6)]
+    assert statuses == [401] * 6  # no account had more than one failure
+
+    refused = client.post(
+        "/api/v1/auth/token", data={"username": "bystander@example.org", "password": PASSWORD}
+    )
+
+    assert refused.status_code == 429 and int(refused.headers["Retry-After"]) > 0
+    assert "network address" in refused.json()["detail"]
 
 
 def test_sign_in_limits_unknown_emails_alike(client: TestClient) -> None:

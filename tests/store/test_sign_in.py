@@ -71,3 +71,56 @@ def test_sign_in_failures_are_forgotten_and_hold_no_email(store: Store, account:
     with store.sessions() as session:
         count = session.scalar(select(func.count()).select_from(SignInFailureRow))
         assert count == 1
+
+
+def _try_from(store: Store, client: str, email: str, password: str, at: datetime) -> str:
+    policy = SignInPolicy(max_failures=3, window_seconds=600, max_client_failures=4)
+    try:
+        sign_in(
+            store=store,
+            email=email,
+            password=password,
+            policy=policy,
+            key=KEY,
+            client=client,
+            now=at,
+        )
+    except TooManySignInFailuresError as exc:
+        return f"locked {exc.retry_after} {exc}"
+    except AuthenticationError:
+        return "wrong"
+    return "ok"
+
+
+def test_one_address_trying_many_accounts_is_limited(store: Store, account: str) -> None:
+    spray = [f"user{i}@example.org" for i in range(4)]
+    for i, email in enumerate(spray):  # one guess per account: no account is locked
+        assert _try_from(store, "203.0.113.9", email, "Winter2026!", T0 + timedelta(seconds=i)) == (
+            "wrong"
+        )
+    refused = _try_from(store, "203.0.113.9", account, PASSWORD, T0 + timedelta(minutes=1))
+    assert refused.startswith("locked 540 ") and "network address" in refused
+    # another address signs in to the same account; its success does not reset the first
+    assert _try_from(store, "198.51.100.7", account, PASSWORD, T0 + timedelta(minutes=1)) == "ok"
+    assert _try_from(store, "203.0.113.9", account, PASSWORD, T0 + timedelta(minutes=2)).startswith(
+        "locked"
+    )
+    assert _try_from(store, "203.0.113.9", account, PASSWORD, T0 + timedelta(minutes=11)) == "ok"
+    with store.sessions() as session:
+        keys = set(session.scalars(select(SignInFailureRow.account_key)))
+    assert not [k for k in keys if "203.0.113.9" in k or "@" in k]
+
+
+def test_a_success_clears_the_account_but_not_the_address(store: Store, account: str) -> None:
+    for minute in (0, 1):
+        assert _try_from(store, "203.0.113.9", account, "nope", T0 + timedelta(minutes=minute)) == (
+            "wrong"
+        )
+    assert _try_from(store, "203.0.113.9", account, PASSWORD, T0 + timedelta(minutes=2)) == "ok"
+    # the account's two failures are gone; the address's stay: two more failures lock it
+    for minute in (3, 4):
+        assert _try_from(store, "203.0.113.9", account, "nope", T0 + timedelta(minutes=minute)) == (
+            "wrong"
+        )
+    locked = _try_from(store, "203.0.113.9", account, PASSWORD, T0 + timedelta(minutes=5))
+    assert "network address" in locked

@@ -28,7 +28,9 @@ def sign_in(
 
     After ``MATCHER_SIGN_IN_MAX_FAILURES`` failed sign-ins for one account within
     ``MATCHER_SIGN_IN_WINDOW_SECONDS``, the account's sign-in answers 429 with
-    ``Retry-After`` (the right password too) until the oldest failure leaves the window.
+    ``Retry-After`` (the right password too) until the oldest failure leaves the window;
+    likewise after ``MATCHER_SIGN_IN_MAX_FAILURES_PER_CLIENT`` failures from one network
+    address over any accounts.
     """
     user = signing_in.sign_in(
         store=store,
@@ -36,6 +38,7 @@ def sign_in(
         password=form.password,
         policy=signing_in.SignInPolicy.from_settings(settings),
         key=request.app.state.signing_key,
+        client=request.client.host if request.client else None,
     )
     token, seconds = issue_token(
         user_id=user.id, key=request.app.state.signing_key, minutes=settings.token_minutes

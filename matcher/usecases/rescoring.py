@@ -17,13 +17,14 @@ from __future__ import annotations
 
 import logging
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Literal, Protocol
 
 from matcher.errors import NotFoundError
 from matcher.service import MatchingEngine
-from matcher.store import Store
+from matcher.store import Session, Store
 from matcher.store import jobs as jobs_repo
 from matcher.store.rescoring import (
     StoredVersions,
@@ -213,74 +214,75 @@ def _rescore_each(
     return report
 
 
-def _rescore_resume(
-    store: Store, engine: MatchingEngine, resume_id: uuid.UUID, *, only_stale: bool, dry_run: bool
-) -> Outcome:
-    # One transaction: the row is locked while it is re-analysed and replaced; any error
-    # rolls back this resume only (the session's context ends the transaction).
+@contextmanager
+def _one_item(store: Store, *, dry_run: bool) -> Iterator[Session]:
+    """One item's transaction: committed when the block ends (rolled back in a dry run).
+
+    Any error rolls back this item only; rows locked in it are released at the end.
+    """
     with store.sessions() as session:
         try:
-            resume = load_resume(session=session, resume_id=resume_id, lock=not dry_run)
-            if resume is None:
-                return "gone"
-            versions = StoredVersions(resume.id, resume.data_version, resume.model_version)
-            if only_stale and not is_stale(versions, engine):
-                return "up-to-date"  # re-scored by someone else meanwhile
-            stored = resume.file
-            if stored is None:
-                raise NotFoundError("the original file of this resume is not stored")
-            document, analysis = read_and_analyse(
-                engine, stored.content, filename=resume.filename, today=resume.uploaded_at.date()
-            )
-            changed = replace_analysis(
-                session=session,
-                resume=resume,
-                file=StoredFile(
-                    filename=resume.filename,
-                    content=stored.content,
-                    media_type=stored.media_type,
-                    source_format=document.source_format,
-                    pages=document.pages,
-                ),
-                analysis=stored_analysis(engine, document.text, analysis),
-                certification_categories=certification_categories(engine),
-                write=not dry_run,
-            )
-            if dry_run:
-                session.rollback()
-            else:
-                session.commit()
+            yield session
         except BaseException:
             session.rollback()
             raise
+        if dry_run:
+            session.rollback()
+        else:
+            session.commit()
+
+
+def _rescore_resume(
+    store: Store, engine: MatchingEngine, resume_id: uuid.UUID, *, only_stale: bool, dry_run: bool
+) -> Outcome:
+    # The row is locked while it is re-analysed and replaced.
+    with _one_item(store, dry_run=dry_run) as session:
+        resume = load_resume(session=session, resume_id=resume_id, lock=not dry_run)
+        if resume is None:
+            return "gone"
+        versions = StoredVersions(resume.id, resume.data_version, resume.model_version)
+        if only_stale and not is_stale(versions, engine):
+            return "up-to-date"  # re-scored by someone else meanwhile
+        stored = resume.file
+        if stored is None:
+            raise NotFoundError("the original file of this resume is not stored")
+        document, analysis = read_and_analyse(
+            engine, stored.content, filename=resume.filename, today=resume.uploaded_at.date()
+        )
+        changed = replace_analysis(
+            session=session,
+            resume=resume,
+            file=StoredFile(
+                filename=resume.filename,
+                content=stored.content,
+                media_type=stored.media_type,
+                source_format=document.source_format,
+                pages=document.pages,
+            ),
+            analysis=stored_analysis(engine, document.text, analysis),
+            certification_categories=certification_categories(engine),
+            write=not dry_run,
+        )
     return "rescored" if changed else "unchanged"
 
 
 def _rescore_job(
     store: Store, engine: MatchingEngine, job_id: uuid.UUID, *, only_stale: bool, dry_run: bool
 ) -> Outcome:
-    with store.sessions() as session:
-        try:
-            job = jobs_repo.load_job(session=session, job_id=job_id, lock=not dry_run)
-            if job is None:
-                return "gone"
-            if only_stale and not is_stale(jobs_repo.versions_of(job), engine):
-                return "up-to-date"  # re-scored by someone else meanwhile
-            analysis = read_job(engine, title=job.title, text=job.text)
-            changed = jobs_repo.replace_job_analysis(
-                session=session,
-                job=job,
-                data_version=analysis.data_version,
-                analysis=analysis.model_dump(mode="json"),
-                write=not dry_run,
-            )
-            if dry_run:
-                session.rollback()
-            else:
-                session.commit()
-        except BaseException:
-            session.rollback()
-            raise
+    with _one_item(store, dry_run=dry_run) as session:
+        job = jobs_repo.load_job(session=session, job_id=job_id, lock=not dry_run)
+        if job is None:
+            return "gone"
+        if only_stale and not is_stale(jobs_repo.versions_of(job), engine):
+            return "up-to-date"  # re-scored by someone else meanwhile
+        analysis = read_job(engine, title=job.title, text=job.text)
+        changed = jobs_repo.replace_job_analysis(
+            session=session,
+            job=job,
+            data_version=analysis.data_version,
+            analysis=analysis.model_dump(mode="json"),
+            write=not dry_run,
+        )
     return "rescored" if changed else "unchanged"
 
 

@@ -32,11 +32,8 @@ from matcher.scoring.gaps import gap_analysis
 from matcher.scoring.identity import IdentityFilter
 from matcher.scoring.jobs import analyse_job as read_job
 from matcher.scoring.jobs import job_rules
-from matcher.scoring.role_model import (
-    ROLE_MODEL_NAME,
-    RoleScorer,
-    score_document,
-)
+from matcher.scoring.role_explain import score_document
+from matcher.scoring.role_model import ROLE_MODEL_NAME, RoleScorer
 from matcher.scoring.synthetic import NONE_LABEL
 from matcher.sections import HeaderRules, compile_rules, segment_sections
 from matcher.taxonomy import DataBundle, load_bundle

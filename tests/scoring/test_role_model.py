@@ -16,12 +16,12 @@ from matcher.scoring.features import (
     SkillBag,
     compile_domain_terms,
 )
+from matcher.scoring.role_explain import score_document
 from matcher.scoring.role_model import (
     RoleModelParams,
     RoleScorer,
     build_role_model,
     predict_role_probabilities,
-    score_document,
 )
 from matcher.scoring.synthetic import NONE_LABEL, synthetic_examples
 from matcher.service import MatchingEngine

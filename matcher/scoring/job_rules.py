@@ -13,11 +13,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from matcher.domain import SkillMention
+from matcher.skills.clauses import header_like
 from matcher.taxonomy.schema import ExtractionRules, JobRequirementRules
 
 __all__ = ["JobTextRules", "requirement_of"]
 
-_BULLET = re.compile(r"^\s*(?:[-*•·▪◦]|\d+[.)])\s")
 _REQUIRED, _PREFERRED = "required", "preferred"
 
 
@@ -110,27 +110,11 @@ def requirement_of(
     return _block_kind(text, at, rules)
 
 
-def _header_like(line: str, max_chars: int) -> bool:
-    if _BULLET.match(line):
-        return False
-    core = line.strip().strip("#*_ ")
-    if not core or len(core) > max_chars:
-        return False
-    if line.lstrip().startswith("#") or core.endswith(":") or core.isupper():
-        return True
-    words = core.split()
-    return (
-        len(words) <= 5
-        and not re.search(r"[.,;]", core)
-        and all(w[:1].isupper() for w in words if w[:1].isalpha() and len(w) > 3)
-    )
-
-
 def _block_kind(text: str, at: int, rules: JobTextRules) -> str | None:
     """The kind of the block opened by the last header-like line before ``at``."""
     line_start = text.rfind("\n", 0, at) + 1
     for line in reversed(text[:line_start].split("\n")):
-        if not _header_like(line, rules.max_header_chars):
+        if not header_like(line, rules.max_header_chars):
             continue
         lowered = line.lower()
         if rules.preferred_headers is not None and rules.preferred_headers.search(lowered):

@@ -30,6 +30,13 @@ from spacy.tokens import Doc
 
 from matcher.component_state import JsonState
 from matcher.doctext import doc_text
+from matcher.skills.clauses import (
+    any_word,
+    clause_around,
+    employer_voice,
+    requirement_blocks,
+    requirement_of,
+)
 from matcher.skills.tokens import column, hashes
 
 __all__ = ["SkillContext"]
@@ -37,40 +44,6 @@ __all__ = ["SkillContext"]
 _FLAGS = ("negation", "hypothetical", "field_of_study")
 
 
-_BULLET = re.compile(r"^\s*(?:[-*•·▪◦]|\d+[.)])\s")
-
-# A degree's subject follows its cue closely ("degree in Health Informatics", "Bachelor of
-# Science: Health Information Management") and may be a list ("Coursework in Python, SQL
-# and workflow analysis"). Further on, the clause talks about something else; one-line
-# resumes run a whole page without a full stop.
-# The employer speaking of itself ("We use AI to ...", "Our platform ..."): such clauses
-# name the business, not a skill asked of the candidate, unless they address the
-# candidate or carry a skill cue. Pronouns and hiring verbs are grammar, not vocabulary.
-_WORD = re.compile(r"[a-z0-9][a-z0-9'’+#-]*")
-_EMPLOYER_WORDS = frozenset({"we", "our", "us", "we're", "we’re", "we've", "we’ve", "ours"})
-_CANDIDATE_WORDS = frozenset(
-    {
-        "you",
-        "your",
-        "you'll",
-        "you’ll",
-        "you're",
-        "you’re",
-        "candidate",
-        "candidates",
-        "seeking",
-        "looking",
-        "hiring",
-        "join",
-        "need",
-        "needs",
-        "require",
-        "requires",
-        "must",
-    }
-)
-_AT_EMPLOYER = re.compile(r"\W*at\b[^,]{1,60},\s*(?:we|our)\b", re.I)
-_EMPLOYER_CLAUSE_CHARS = 400
 # "the data science team": a determiner right before the skill and a team word right
 # after it make the phrase a team's name ("Agile teams", "the Epic Go-Live team" stay).
 _DETERMINERS = frozenset({"the", "our", "their", "your"})
@@ -78,30 +51,12 @@ _TEAM_WORDS = frozenset({"team", "teams", "group", "department"})
 # Words inside a web address ("(https://.../apply/provider-network-development-manager)")
 # are part of a name. (The tokenizer keeps a bare address or e-mail in one token.)
 _LINK = re.compile(r"(?:https?://|www\.)[^\s)>\]]+", re.I)
+# A degree's subject follows its cue closely ("degree in Health Informatics", "Bachelor of
+# Science: Health Information Management") and may be a list ("Coursework in Python, SQL
+# and workflow analysis"). Further on, the clause talks about something else; one-line
+# resumes run a whole page without a full stop.
 _FIELD_REACH_CHARS = 40
 _FIELD_LIST_GAP = re.compile(r"^[\s,;/&+()-]*(?:(?:and|or|as well as)\b[\s,;/&+()-]*)?$", re.I)
-
-
-def _any_word(phrases: list[str]) -> re.Pattern[str] | None:
-    """One pattern matching any of ``phrases`` as whole words (None for no phrases)."""
-    if not phrases:
-        return None
-    return re.compile(r"\b(?:" + "|".join(re.escape(p) for p in phrases) + r")\b")
-
-
-def _header_like(line: str, max_chars: int) -> bool:
-    """A short line that opens a block: markdown heading, "Label:", CAPS or Title Case."""
-    core = line.strip().strip("#*_ ")
-    if not core or len(core) > max_chars or _BULLET.match(line):
-        return False
-    if line.lstrip().startswith("#") or core.endswith(":") or core.isupper():
-        return True
-    words = core.split()
-    return (
-        len(words) <= 5
-        and not re.search(r"[.,;]", core)
-        and all(w[:1].isupper() for w in words if w[:1].isalpha() and len(w) > 3)
-    )
 
 
 class SkillContext(JsonState):
@@ -164,8 +119,8 @@ class SkillContext(JsonState):
         )
         self._required_headers = [h.lower() for h in requirement.get("required_headers", ())]
         self._preferred_headers = [h.lower() for h in requirement.get("preferred_headers", ())]
-        self._preferred_re = _any_word(self._preferred_headers)
-        self._required_re = _any_word(self._required_headers)
+        self._preferred_re = any_word(self._preferred_headers)
+        self._required_re = any_word(self._required_headers)
         self._max_header = int(self._rules.get("max_header_chars", 60))
         self._name_heads = hashes(h.lower() for h in self._rules.get("name_heads", ()))
         unknown = self._rules.get("unknown_skills", {})
@@ -190,7 +145,12 @@ class SkillContext(JsonState):
         )
         section_starts = [start for start, _, _ in sections]
         breaks = [m.start() for m in self._break_re.finditer(text)]
-        blocks = self._requirement_blocks(text)
+        blocks = requirement_blocks(
+            text,
+            max_header_chars=self._max_header,
+            preferred=self._preferred_re,
+            required=self._required_re,
+        )
         block_starts = [start for start, _ in blocks]
         links = [(m.start(), m.end()) for m in _LINK.finditer(text)]
         rows = sorted(
@@ -203,7 +163,7 @@ class SkillContext(JsonState):
         voices: dict[int, bool] = {}  # clause start -> employer voice
         for first, last, token_start, token_end, span in rows:
             attributes = span._
-            lo, hi = self._clause(breaks, first, last, len(text))
+            lo, hi = clause_around(breaks, first, last, len(text))
             found: dict[str, int] = {}
             # Only the cues that start inside the clause can reach the span.
             for start, end, kind, direction in cues[
@@ -244,7 +204,7 @@ class SkillContext(JsonState):
                 )
             ):
                 attributes.part_of_name = True
-            requirement = self._requirement(found, blocks, block_starts, first)
+            requirement = requirement_of(found, blocks, block_starts, first)
             if requirement is not None:
                 attributes.requirement = requirement
         return doc
@@ -304,66 +264,8 @@ class SkillContext(JsonState):
 
     def _employer_voice_cached(self, cache: dict[int, bool], text: str, lo: int, hi: int) -> bool:
         if lo not in cache:
-            cache[lo] = self._employer_voice(text[lo:hi])
+            cache[lo] = employer_voice(text[lo:hi], self._skill_cues)
         return cache[lo]
-
-    def _employer_voice(self, clause: str) -> bool:
-        """The clause is the employer talking about itself, not asking for a skill.
-
-        "We use machine learning to ...", "At Acme, we ...", "Our mission is to make
-        healthcare ...": a sentence-length clause opened in the first person plural, with
-        no word addressed to the candidate and no skill cue ("experience with").
-        """
-        if len(clause) > _EMPLOYER_CLAUSE_CHARS:
-            return False
-        words = _WORD.findall(clause.lower())
-        if (
-            not words
-            or (words[0] not in _EMPLOYER_WORDS and _AT_EMPLOYER.match(clause) is None)
-            or set(words) & _CANDIDATE_WORDS
-        ):
-            return False
-        joined = f" {' '.join(words)} "
-        return not any(f" {cue} " in joined for cue in self._skill_cues)
-
-    @staticmethod
-    def _requirement(
-        found: dict[str, int],
-        blocks: list[tuple[int, str | None]],
-        block_starts: list[int],
-        at: int,
-    ) -> str | None:
-        clause = [(d, k) for k, d in found.items() if k in ("required", "preferred")]
-        if clause:
-            return min(clause)[1]
-        # The kind of the last block opened at or before ``at`` (starts are sorted).
-        last = bisect_right(block_starts, at) - 1
-        return blocks[last][1] if last >= 0 else None
-
-    @staticmethod
-    def _clause(breaks: list[int], start: int, end: int, length: int) -> tuple[int, int]:
-        """Character range of the clause around [start, end), given sorted break offsets."""
-        left = bisect_left(breaks, start)
-        lo = breaks[left - 1] + 1 if left > 0 else 0
-        right = bisect_left(breaks, end)
-        hi = breaks[right] if right < len(breaks) else length
-        return lo, hi
-
-    def _requirement_blocks(self, text: str) -> list[tuple[int, str | None]]:
-        """(start offset, kind) for each header-like line, in text order."""
-        blocks: list[tuple[int, str | None]] = []
-        offset = 0
-        for line in text.split("\n"):
-            if _header_like(line, self._max_header):
-                lowered = line.lower()
-                kind: str | None = None
-                if self._preferred_re is not None and self._preferred_re.search(lowered):
-                    kind = "preferred"
-                elif self._required_re is not None and self._required_re.search(lowered):
-                    kind = "required"
-                blocks.append((offset, kind))
-            offset += len(line) + 1
-        return blocks
 
     def state(self) -> Any:
         """The data given to :meth:`initialize` (saved by ``to_disk``)."""

@@ -1,0 +1,153 @@
+"""Clause- and line-level rules of :class:`~matcher.skills.context.SkillContext` (plain text).
+
+* :func:`clause_around`: the clause a mention sits in, from sorted break offsets;
+* :func:`employer_voice`: a clause in which the employer speaks of itself ("We use AI to
+  ...", "Our platform ..."): it names the business, not a skill asked of the candidate,
+  unless it addresses the candidate or carries a skill cue. Pronouns and hiring verbs are
+  grammar, not vocabulary, so they live here rather than in ``data/``;
+* :func:`requirement_blocks`: the blocks that short header lines open ("Preferred
+  qualifications:" ... until the next header-like line) and whether each is required or
+  preferred; :func:`requirement_of` picks a mention's requirement from its clause cues or
+  its block.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+
+__all__ = [
+    "any_word",
+    "clause_around",
+    "employer_voice",
+    "header_like",
+    "requirement_blocks",
+    "requirement_of",
+]
+
+_BULLET = re.compile(r"^\s*(?:[-*•·▪◦]|\d+[.)])\s")
+_WORD = re.compile(r"[a-z0-9][a-z0-9'’+#-]*")
+_EMPLOYER_WORDS = frozenset({"we", "our", "us", "we're", "we’re", "we've", "we’ve", "ours"})
+_CANDIDATE_WORDS = frozenset(
+    {
+        "you",
+        "your",
+        "you'll",
+        "you’ll",
+        "you're",
+        "you’re",
+        "candidate",
+        "candidates",
+        "seeking",
+        "looking",
+        "hiring",
+        "join",
+        "need",
+        "needs",
+        "require",
+        "requires",
+        "must",
+    }
+)
+_AT_EMPLOYER = re.compile(r"\W*at\b[^,]{1,60},\s*(?:we|our)\b", re.I)
+_EMPLOYER_CLAUSE_CHARS = 400
+
+
+def any_word(phrases: list[str]) -> re.Pattern[str] | None:
+    """One pattern matching any of ``phrases`` as whole words (None for no phrases)."""
+    if not phrases:
+        return None
+    return re.compile(r"\b(?:" + "|".join(re.escape(p) for p in phrases) + r")\b")
+
+
+def clause_around(breaks: list[int], start: int, end: int, length: int) -> tuple[int, int]:
+    """Character range of the clause around [start, end), given sorted break offsets."""
+    left = bisect_left(breaks, start)
+    lo = breaks[left - 1] + 1 if left > 0 else 0
+    right = bisect_left(breaks, end)
+    hi = breaks[right] if right < len(breaks) else length
+    return lo, hi
+
+
+def employer_voice(clause: str, skill_cues: tuple[str, ...]) -> bool:
+    """The clause is the employer talking about itself, not asking for a skill.
+
+    "We use machine learning to ...", "At Acme, we ...", "Our mission is to make
+    healthcare ...": a sentence-length clause opened in the first person plural, with no
+    word addressed to the candidate and none of ``skill_cues`` ("experience with"; lower
+    case).
+    """
+    if len(clause) > _EMPLOYER_CLAUSE_CHARS:
+        return False
+    words = _WORD.findall(clause.lower())
+    if (
+        not words
+        or (words[0] not in _EMPLOYER_WORDS and _AT_EMPLOYER.match(clause) is None)
+        or set(words) & _CANDIDATE_WORDS
+    ):
+        return False
+    joined = f" {' '.join(words)} "
+    return not any(f" {cue} " in joined for cue in skill_cues)
+
+
+def header_like(line: str, max_chars: int) -> bool:
+    """A short line that opens a block: markdown heading, "Label:", CAPS or Title Case."""
+    core = line.strip().strip("#*_ ")
+    if not core or len(core) > max_chars or _BULLET.match(line):
+        return False
+    if line.lstrip().startswith("#") or core.endswith(":") or core.isupper():
+        return True
+    words = core.split()
+    return (
+        len(words) <= 5
+        and not re.search(r"[.,;]", core)
+        and all(w[:1].isupper() for w in words if w[:1].isalpha() and len(w) > 3)
+    )
+
+
+def requirement_blocks(
+    text: str,
+    *,
+    max_header_chars: int,
+    preferred: re.Pattern[str] | None,
+    required: re.Pattern[str] | None,
+) -> list[tuple[int, str | None]]:
+    """(start offset, kind) for each header-like line, in text order.
+
+    The kind is ``preferred`` or ``required`` when the (lower-cased) line matches that
+    pattern, else None (a header that ends the previous block).
+    """
+    blocks: list[tuple[int, str | None]] = []
+    offset = 0
+    for line in text.split("\n"):
+        if header_like(line, max_header_chars):
+            lowered = line.lower()
+            kind: str | None = None
+            if preferred is not None and preferred.search(lowered):
+                kind = "preferred"
+            elif required is not None and required.search(lowered):
+                kind = "required"
+            blocks.append((offset, kind))
+        offset += len(line) + 1
+    return blocks
+
+
+def requirement_of(
+    found: dict[str, int],
+    blocks: list[tuple[int, str | None]],
+    block_starts: list[int],
+    at: int,
+) -> str | None:
+    """A mention's requirement: the nearest clause cue, else the kind of its block.
+
+    Args:
+        found: cue kind -> distance in characters of the nearest cue in the clause.
+        blocks: :func:`requirement_blocks` of the text.
+        block_starts: their start offsets (sorted).
+        at: the mention's start offset.
+    """
+    clause = [(d, k) for k, d in found.items() if k in ("required", "preferred")]
+    if clause:
+        return min(clause)[1]
+    last = bisect_right(block_starts, at) - 1
+    return blocks[last][1] if last >= 0 else None

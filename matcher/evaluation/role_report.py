@@ -21,7 +21,7 @@ from matcher.errors import ArtifactError
 from matcher.evaluation.role_gold import RoleGold, file_sha256, gold_document, read_role_gold
 from matcher.evaluation.role_training import (
     DEFAULT_SYNTHETIC_WEIGHT,
-    cross_validated_probabilities,
+    cross_validated_runs,
 )
 from matcher.evaluation.roles import RoleMetrics, role_metrics
 from matcher.scoring.baseline import TfidfRoleBaseline
@@ -138,16 +138,16 @@ def _split(golds: list[RoleGold], metrics_of: list[dict[str, float]]) -> dict[st
 
 
 def _cross_validate(
-    engine: MatchingEngine, gold_path: Path, golds: list[RoleGold], *, folds: int, seed: int
-) -> list[dict[str, float]]:
-    return cross_validated_probabilities(
+    engine: MatchingEngine, gold_path: Path, golds: list[RoleGold], *, folds: int, repeats: int
+) -> list[list[dict[str, float]]]:
+    return cross_validated_runs(
         engine,
         golds,
+        seeds=range(repeats),
         folds=folds,
         params=_params(engine),
         synthetic_weight=_synthetic_weight(engine),
         extra_gold=_sibling_training_files(engine, gold_path),
-        seed=seed,
     )
 
 
@@ -181,8 +181,10 @@ def evaluate_roles(
     golds = read_role_gold(gold_path)
     trained_on = file_sha256(gold_path) in _training_hashes(engine)
     cv = trained_on if cross_validate is None else cross_validate
+    runs: list[list[dict[str, float]]] = []
     if cv:
-        probabilities = _cross_validate(engine, gold_path, golds, folds=folds, seed=0)
+        runs = _cross_validate(engine, gold_path, golds, folds=folds, repeats=repeats)
+        probabilities = runs[0]
     else:
         if engine.role_model is None:
             raise ArtifactError("no role model is loaded: run `matcher train` first")
@@ -190,12 +192,8 @@ def evaluate_roles(
         probabilities = predict_role_probabilities(engine.role_model, docs)
     model = role_metrics(golds, probabilities)
     repeated: RepeatedCV | None = None
-    if cv and repeats > 1:
-        others = (
-            role_metrics(golds, _cross_validate(engine, gold_path, golds, folds=folds, seed=seed))
-            for seed in range(1, repeats)
-        )
-        repeated = RepeatedCV(runs=(model, *others))
+    if len(runs) > 1:
+        repeated = RepeatedCV(runs=(model, *(role_metrics(golds, run) for run in runs[1:])))
     baseline = TfidfRoleBaseline(engine.bundle).fit()
     baseline_scores = baseline.predict_proba(
         [f"{g.title}\n{g.text}" if g.kind == "posting" else g.text for g in golds]

@@ -41,6 +41,7 @@ __all__ = [
     "TrainingSet",
     "cross_validated_metrics",
     "cross_validated_probabilities",
+    "cross_validated_runs",
     "gold_training_set",
     "synthetic_training_set",
     "train_role_scorer",
@@ -157,26 +158,58 @@ def cross_validated_probabilities(
     Returns:
         One outcome -> probability dict per gold item, in input order.
     """
+    (out,) = cross_validated_runs(
+        engine,
+        golds,
+        seeds=(seed,),
+        folds=folds,
+        params=params,
+        synthetic_weight=synthetic_weight,
+        extra_gold=extra_gold,
+    )
+    return out
+
+
+def cross_validated_runs(
+    engine: MatchingEngine,
+    golds: Sequence[RoleGold],
+    *,
+    seeds: Sequence[int],
+    folds: int = 5,
+    params: RoleModelParams | None = None,
+    synthetic_weight: float = DEFAULT_SYNTHETIC_WEIGHT,
+    extra_gold: Sequence[Path] = (),
+) -> list[list[dict[str, float]]]:
+    """:func:`cross_validated_probabilities` once per fold-split seed.
+
+    The training examples are read once for every split.
+
+    Returns:
+        Per seed, in order: one outcome -> probability dict per gold item.
+    """
     synthetic = synthetic_training_set(engine, weight=synthetic_weight)
     synthetic.extend(gold_training_set(engine, extra_gold))
     docs = [gold_document(engine, g) for g in golds]
     titles = [title_document(engine, g) for g in golds]
     strata = _strata(golds, folds)
-    out: list[dict[str, float]] = [{} for _ in golds]
-    splitter = StratifiedKFold(n_splits=folds, shuffle=True, random_state=seed)
-    for train_idx, test_idx in splitter.split(np.zeros(len(golds)), strata):
-        data = TrainingSet().extend(synthetic)
-        for i in train_idx:
-            data.add(docs[i], golds[i].primary, 1.0)
-            title_only = titles[i]
-            if title_only is not None:
-                data.add(title_only, golds[i].primary, 1.0)
-        model = build_role_model(engine.bundle, params=params)
-        model.fit(data.docs, data.labels, sample_weight=data.weights)
-        predicted = predict_role_probabilities(model, [docs[i] for i in test_idx])
-        for i, probabilities in zip(test_idx, predicted, strict=True):
-            out[i] = probabilities
-    return out
+    runs: list[list[dict[str, float]]] = []
+    for seed in seeds:
+        out: list[dict[str, float]] = [{} for _ in golds]
+        splitter = StratifiedKFold(n_splits=folds, shuffle=True, random_state=seed)
+        for train_idx, test_idx in splitter.split(np.zeros(len(golds)), strata):
+            data = TrainingSet().extend(synthetic)
+            for i in train_idx:
+                data.add(docs[i], golds[i].primary, 1.0)
+                title_only = titles[i]
+                if title_only is not None:
+                    data.add(title_only, golds[i].primary, 1.0)
+            model = build_role_model(engine.bundle, params=params)
+            model.fit(data.docs, data.labels, sample_weight=data.weights)
+            predicted = predict_role_probabilities(model, [docs[i] for i in test_idx])
+            for i, probabilities in zip(test_idx, predicted, strict=True):
+                out[i] = probabilities
+        runs.append(out)
+    return runs
 
 
 def cross_validated_metrics(

@@ -20,9 +20,10 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from matcher.domain import ResumeFields
 from matcher.taxonomy.role_model_schema import IdentityCues
 
-__all__ = ["HEAD_LINES", "IdentityFilter"]
+__all__ = ["HEAD_LINES", "IdentityFilter", "PersonalDetails"]
 
 #: How many lines at the top of a document form its contact header.
 HEAD_LINES = 6
@@ -40,6 +41,38 @@ def _words_pattern(words: Iterable[str]) -> re.Pattern[str] | None:
     if not escaped:
         return None
     return re.compile(r"(?<![\w'-])(?:" + "|".join(escaped) + r")\.?(?![\w'-])")
+
+
+@dataclass(frozen=True)
+class PersonalDetails:
+    """A document's own personal strings, which the role model must not read.
+
+    Attributes:
+        lines: strings whose whole line is dropped (name, e-mails, phones, links).
+        head_lines: strings whose line is dropped in the contact header only (city).
+        words: strings removed wherever they appear (the parts of the name).
+    """
+
+    lines: tuple[str, ...] = ()
+    head_lines: tuple[str, ...] = ()
+    words: tuple[str, ...] = ()
+
+    @classmethod
+    def of_resume(cls, resume: ResumeFields) -> PersonalDetails:
+        """The personal strings of a resume's parsed contact block."""
+        contact = resume.contact
+        name_parts = contact.name.split() if contact.name else []
+        lines = [
+            *([contact.name] if contact.name else []),
+            *contact.emails,
+            *contact.phones,
+            *contact.links,
+        ]
+        return cls(
+            lines=tuple(lines),
+            head_lines=(contact.city,) if contact.city else (),
+            words=tuple(p.strip(".,") for p in name_parts if len(p) > 1),
+        )
 
 
 @dataclass(frozen=True)

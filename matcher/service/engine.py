@@ -1,16 +1,14 @@
-"""Use cases over the engine: load it once, analyse a text.
+"""The loaded engine: analyse a text, a resume or a job with the heavy objects.
 
-:class:`MatchingEngine` holds the heavy objects (data bundle, spaCy pipeline) and is
-built once per process by :func:`load_engine`.
+:class:`MatchingEngine` holds the data bundle, the spaCy pipeline and the role model; it
+is built once per process by :func:`matcher.service.loading.load_engine`.
 """
 
 from __future__ import annotations
 
-import logging
 from dataclasses import dataclass, field, replace
 from datetime import date
 
-from matcher.artifacts import latest_version, load_artifact
 from matcher.config import Settings
 from matcher.domain import (
     CandidateProfile,
@@ -23,24 +21,22 @@ from matcher.domain import (
     SkillExperience,
     TierSummary,
 )
-from matcher.errors import ArtifactError, InputError, UnknownRoleError
+from matcher.errors import InputError, UnknownRoleError
 from matcher.fields import extract_fields, skill_experience
-from matcher.pipeline import Pipeline, build_nlp, extract_profile
+from matcher.pipeline import Pipeline, extract_profile
 from matcher.scoring import competency_profile, score_roles, tier_summaries
 from matcher.scoring.features import RoleDocument
 from matcher.scoring.gaps import gap_analysis
-from matcher.scoring.identity import IdentityFilter
+from matcher.scoring.identity import IdentityFilter, PersonalDetails
 from matcher.scoring.jobs import analyse_job as read_job
 from matcher.scoring.jobs import job_rules
 from matcher.scoring.role_explain import score_document
-from matcher.scoring.role_model import ROLE_MODEL_NAME, RoleScorer
+from matcher.scoring.role_model import RoleScorer
 from matcher.scoring.synthetic import NONE_LABEL
-from matcher.sections import HeaderRules, compile_rules, segment_sections
-from matcher.taxonomy import DataBundle, load_bundle
+from matcher.sections import HeaderRules, segment_sections
+from matcher.taxonomy import DataBundle
 
-logger = logging.getLogger(__name__)
-
-__all__ = ["Analysis", "MatchingEngine", "PersonalDetails", "load_engine"]
+__all__ = ["Analysis", "MatchingEngine"]
 
 
 @dataclass(frozen=True)
@@ -197,7 +193,7 @@ class MatchingEngine:
             today=today or date.today(),
             bundle=self.bundle,
         )
-        analysis = self.analyse_text(text, personal=_personal_strings(resume))
+        analysis = self.analyse_text(text, personal=PersonalDetails.of_resume(resume))
         years = skill_experience(analysis.profile.mentions, resume.experience)
         return replace(analysis, fields=resume, skill_years=years)
 
@@ -246,90 +242,3 @@ class MatchingEngine:
             text, analysis.profile, analysis.roles, self.bundle, rules=job_rules(self.bundle)
         )
         return job.model_copy(update={"outcome": analysis.outcome})
-
-
-def load_engine(settings: Settings) -> MatchingEngine:
-    """Load the data bundle, build the pipeline and load the role model (slow: once).
-
-    Raises:
-        DataValidationError: the data directory is invalid.
-        ArtifactError: the configured role model is missing or incompatible.
-    """
-    bundle = load_bundle(settings.data_dir)
-    nlp = build_nlp(bundle, context_window=settings.context_window_tokens)
-    rules = compile_rules(bundle.sections) if bundle.sections is not None else None
-    role_model, version = _load_role_model(settings, bundle)
-    return MatchingEngine(
-        settings=settings,
-        bundle=bundle,
-        nlp=nlp,
-        rules=rules,
-        role_model=role_model,
-        role_model_version=version,
-        identity=IdentityFilter.from_cues(bundle.role_model.identity)
-        if bundle.role_model
-        else None,
-    )
-
-
-def _load_role_model(
-    settings: Settings, bundle: DataBundle
-) -> tuple[RoleScorer | None, str | None]:
-    # A configured version must load; the implicit latest one is skipped (rule scores
-    # only, with a warning) when it was trained for other roles, e.g. another data set.
-    configured = settings.role_model_version
-    version = configured or latest_version(settings.models_dir, ROLE_MODEL_NAME)
-    if version is None:
-        return None, None
-    loaded, _ = load_artifact(
-        settings.models_dir, ROLE_MODEL_NAME, version, data_version=bundle.data_version
-    )
-    if not isinstance(loaded, RoleScorer):
-        raise ArtifactError(f"{ROLE_MODEL_NAME} {version} is not a role scorer")
-    if not loaded.has_current_layout():
-        raise ArtifactError(
-            f"{ROLE_MODEL_NAME} {version} was built with an older layout of the scorer: "
-            "retrain it with `matcher train`"
-        )
-    unknown = {str(c) for c in loaded.classes_} - {*bundle.roles, NONE_LABEL}
-    if not unknown:
-        return loaded, version
-    message = (
-        f"{ROLE_MODEL_NAME} {version} predicts roles the data does not define "
-        f"({', '.join(sorted(unknown))}): retrain it with `matcher train`"
-    )
-    if configured:
-        raise ArtifactError(message)
-    logger.warning("%s; scoring with the rule scorer only", message)
-    return None, None
-
-
-def _personal_strings(resume: ResumeFields) -> PersonalDetails:
-    contact = resume.contact
-    name_parts = contact.name.split() if contact.name else []
-    lines = [
-        *([contact.name] if contact.name else []),
-        *contact.emails,
-        *contact.phones,
-        *contact.links,
-    ]
-    return PersonalDetails(
-        lines=tuple(lines),
-        head_lines=(contact.city,) if contact.city else (),
-        words=tuple(p.strip(".,") for p in name_parts if len(p) > 1),
-    )
-
-
-@dataclass(frozen=True)
-class PersonalDetails:
-    """A resume's own personal strings, which the role model must not read.
-
-    Attributes:
-        lines: strings whose whole line is dropped (name, e-mails, phones, links).
-        head_lines: strings whose line is dropped in the contact header only (city).
-        words: strings removed wherever they appear (the parts of the name).
-    """
-
-    lines: tuple[str, ...] = ()
-    head_lines: tuple[str, ...] = ()
-    words: tuple[str, ...] = ()

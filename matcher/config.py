@@ -41,11 +41,20 @@ class Settings(BaseSettings):
         max_file_bytes: largest document accepted, in bytes.
         max_pages: most pages read from a paged document (PDF); more is an error.
         parse_timeout_seconds: wall-clock budget for turning one file into text; checked
-            between pages and blocks, so a document cannot keep a worker busy much longer.
+            between pages and blocks, and in the service enforced by killing the reading
+            process (``isolate_parsing``).
         max_expanded_bytes: largest total uncompressed size of a zipped document (DOCX,
             ODT); guards against zip bombs before anything is decompressed.
         max_zip_entries: most members a zipped document may have.
         max_text_chars: longest text the pipeline accepts, in characters.
+        isolate_parsing: read uploaded files in a child process that is killed at
+            ``parse_timeout_seconds`` and limited to ``parse_memory_bytes`` of address
+            space (the service; command-line runs on your own files read in-process).
+        parse_memory_bytes: address-space limit of one reading process, in bytes.
+        parse_workers: most uploaded files read at once; a request that finds no free
+            slot within ``parse_timeout_seconds`` answers 503 with ``Retry-After``.
+        analysis_wait_seconds: how long a request waits for the shared analysis pipeline
+            (one text at a time per process) before answering 503 with ``Retry-After``.
         context_window_tokens: how many tokens around an ambiguous alias are searched
             for supporting skills before the alias is accepted.
         role_model_version: version of the ``role_scorer`` artifact in ``models_dir``
@@ -81,6 +90,10 @@ class Settings(BaseSettings):
     max_expanded_bytes: int = Field(default=50 * 1024 * 1024, gt=0)
     max_zip_entries: int = Field(default=2_000, gt=0)
     max_text_chars: int = Field(default=500_000, gt=0)
+    isolate_parsing: bool = True
+    parse_memory_bytes: int = Field(default=1024 * 1024 * 1024, ge=256 * 1024 * 1024)
+    parse_workers: int = Field(default=4, ge=1, le=64)
+    analysis_wait_seconds: float = Field(default=30.0, gt=0)
     context_window_tokens: int = Field(default=12, ge=1, le=200)
     role_model_version: str | None = Field(default=None, pattern=r"^\d+\.\d+\.\d+$")
     environment: Literal["development", "production"] = "development"

@@ -50,6 +50,7 @@ __all__ = [
     "MatcherError",
     "NoTextLayerError",
     "NotFoundError",
+    "ServiceBusyError",
     "TooManySignInFailuresError",
     "UnknownRoleError",
     "UnsupportedFormatError",
@@ -184,5 +185,16 @@ class TooManySignInFailuresError(MatcherError):
     def __init__(self, retry_after: int, source: str = "this account") -> None:
         super().__init__(
             f"too many failed sign-ins for {source}: try again in {retry_after} seconds"
+        )
+        self.retry_after = retry_after
+
+
+class ServiceBusyError(MatcherError):
+    """Every reading or analysis slot stayed busy too long; ``retry_after`` seconds to wait."""
+
+    def __init__(self, retry_after: int, what: str = "resumes and jobs") -> None:
+        super().__init__(
+            f"the server is busy reading other {what}: try again in {retry_after} "
+            f"second{'' if retry_after == 1 else 's'}"
         )
         self.retry_after = retry_after

@@ -18,7 +18,7 @@ from fastapi import FastAPI
 from matcher import __version__
 from matcher.api.limits import body_limit_middleware
 from matcher.api.logs import access_log_middleware
-from matcher.api.problems import install_problem_handlers
+from matcher.api.problems import install_problem_handlers, unexpected_error_middleware
 from matcher.api.routes import admin, auth, candidates, health, jobs, me, roles
 from matcher.api.security import signing_key
 from matcher.config import Settings, get_settings
@@ -91,8 +91,10 @@ def create_app(
         openapi_tags=_TAGS,
         lifespan=lifespan,
     )
-    # the last added runs first: request id and access log around the size check
+    # the last added runs first: request id and access log around unexpected errors,
+    # around the size check
     app.middleware("http")(body_limit_middleware)
+    app.middleware("http")(unexpected_error_middleware)
     app.middleware("http")(access_log_middleware)
     install_problem_handlers(app)
     for module in (health, auth, me, roles, candidates, jobs, admin):

@@ -8,11 +8,13 @@ field's location and message (never the value sent).
 from __future__ import annotations
 
 import logging
+from collections.abc import Awaitable, Callable
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException
+from starlette.responses import Response
 
 from matcher.api.logs import current_request_id
 from matcher.errors import (
@@ -26,6 +28,7 @@ from matcher.errors import (
     InputError,
     MatcherError,
     NotFoundError,
+    ServiceBusyError,
     TooManySignInFailuresError,
     UnknownRoleError,
     UnsupportedFormatError,
@@ -40,6 +43,7 @@ PROBLEM_JSON = "application/problem+json"
 #: most specific first; the first class an error is an instance of decides.
 _STATUS: tuple[tuple[type[MatcherError], int, str], ...] = (
     (TooManySignInFailuresError, 429, "Too many requests"),
+    (ServiceBusyError, 503, "Service busy"),
     (AuthenticationError, 401, "Not authenticated"),
     (AccessDeniedError, 403, "Forbidden"),
     (NotFoundError, 404, "Not found"),
@@ -88,13 +92,13 @@ def problem_response(
 async def _matcher_error(request: Request, exc: Exception) -> JSONResponse:
     assert isinstance(exc, MatcherError)
     status, title = status_of(exc)
-    if status >= 500:
+    if status >= 500 and not isinstance(exc, ServiceBusyError):
         log.error("%s while serving the request", type(exc).__name__)
         detail = "the server cannot do this now; the request id identifies it in the logs"
     else:
         detail = str(exc)
     headers = {"WWW-Authenticate": "Bearer"} if status == 401 else None
-    if isinstance(exc, TooManySignInFailuresError):
+    if isinstance(exc, TooManySignInFailuresError | ServiceBusyError):
         headers = {"Retry-After": str(exc.retry_after)}
     return problem_response(request, status, title, detail, headers=headers)
 
@@ -145,6 +149,22 @@ async def _unexpected(request: Request, exc: Exception) -> JSONResponse:
         "Internal error",
         "an unexpected error occurred; the request id identifies it in the logs",
     )
+
+
+async def unexpected_error_middleware(
+    request: Request, call_next: Callable[[Request], Awaitable[Response]]
+) -> Response:
+    """Answer an unexpected exception with a 500 problem, inside the access log.
+
+    Starlette's own handler for ``Exception`` runs outside every middleware (no request
+    id) and re-raises, so the server would print the traceback, whose database errors
+    can quote personal data. Caught here, the error is logged by its type alone and the
+    response carries the request id like any other.
+    """
+    try:
+        return await call_next(request)
+    except Exception as exc:  # noqa: BLE001 - the last line of defence
+        return await _unexpected(request, exc)
 
 
 def install_problem_handlers(app: FastAPI) -> None:

@@ -10,9 +10,16 @@ tells the graduate what is wrong and what to do.
 
 from __future__ import annotations
 
+import logging
+
 from matcher.config import get_settings
 from matcher.domain import RawDocument
-from matcher.errors import DocumentTooLargeError, EmptyDocumentError
+from matcher.errors import (
+    CorruptDocumentError,
+    DocumentTooLargeError,
+    EmptyDocumentError,
+    InputError,
+)
 from matcher.ingest._limits import Deadline, IngestLimits
 from matcher.ingest._registry import FORMATS, sniff_format
 from matcher.ingest._types import Extracted
@@ -34,6 +41,8 @@ __all__ = [
 ]
 
 SUPPORTED_SUFFIXES = tuple(s for suffixes in FORMATS.values() for s in suffixes)
+
+log = logging.getLogger(__name__)
 
 
 def _extract(fmt: str, data: bytes, limits: IngestLimits, deadline: Deadline) -> Extracted:
@@ -77,7 +86,22 @@ def read_document(
     if not data.strip():
         raise EmptyDocumentError("the file contains no text: check that you chose the right file.")
     fmt = sniff_format(data, filename)
-    extracted = _extract(fmt, data, limits, Deadline(limits.timeout_seconds))
+    try:
+        extracted = _extract(fmt, data, limits, Deadline(limits.timeout_seconds))
+    except InputError:
+        raise
+    except MemoryError as exc:
+        raise DocumentTooLargeError(
+            "reading this file needed far more memory than a resume does, so it was "
+            "stopped. Save your resume again as PDF or DOCX, or upload it as plain text."
+        ) from exc
+    except Exception as exc:  # noqa: BLE001 - a hostile file may break a parser anywhere
+        # The type only: a parser's message may quote the document.
+        log.warning("the %s reader failed on a file: %s", fmt, type(exc).__name__)
+        raise CorruptDocumentError(
+            f"this {fmt.upper()} file could not be read: it is damaged or uses a feature "
+            "we cannot read. Save it again from your word processor, or upload a PDF."
+        ) from exc
     text = normalise_pages(extracted.pages, paged=extracted.paged)
     if not text.strip():
         raise EmptyDocumentError("the file contains no text: check that you chose the right file.")

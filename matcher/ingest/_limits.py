@@ -21,6 +21,8 @@ class IngestLimits:
         timeout_seconds: wall-clock budget for reading one document.
         max_expanded_bytes: largest total uncompressed size of a zipped document.
         max_zip_entries: most members of a zipped document.
+        max_chars: most characters a document's text may have (the pipeline's limit);
+            readers that can tell early (a PDF page's character count) stop there.
     """
 
     max_bytes: int
@@ -28,6 +30,7 @@ class IngestLimits:
     timeout_seconds: float
     max_expanded_bytes: int
     max_zip_entries: int
+    max_chars: int = 500_000
 
     @classmethod
     def from_settings(cls, settings: Settings) -> IngestLimits:
@@ -38,6 +41,7 @@ class IngestLimits:
             timeout_seconds=settings.parse_timeout_seconds,
             max_expanded_bytes=settings.max_expanded_bytes,
             max_zip_entries=settings.max_zip_entries,
+            max_chars=settings.max_text_chars,
         )
 
 

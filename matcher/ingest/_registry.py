@@ -16,6 +16,7 @@ from matcher.errors import (
     EncryptedDocumentError,
     UnsupportedFormatError,
 )
+from matcher.ingest._zipguard import ZIP_READ_ERRORS
 
 __all__ = ["BINARY_SUFFIXES", "FORMATS", "sniff_format", "suffix_of"]
 
@@ -46,8 +47,12 @@ def _zip_format(data: bytes) -> str:
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             names = set(archive.namelist())
-            mimetype = archive.read("mimetype")[:100] if "mimetype" in names else b""
-    except (zipfile.BadZipFile, OSError, ValueError, EOFError) as exc:
+            mimetype = b""
+            if "mimetype" in names:
+                # Only its first bytes: a member may claim any size before the zip guard.
+                with archive.open("mimetype") as member:
+                    mimetype = member.read(100)
+    except ZIP_READ_ERRORS as exc:
         raise CorruptDocumentError(
             "this file is a damaged or incomplete archive (DOCX and ODT files are zip "
             "archives). Save it again from your word processor and re-upload it."
@@ -73,7 +78,11 @@ def sniff_format(data: bytes, filename: str | None) -> str:
         CorruptDocumentError: the name promises a format the content is not.
     """
     head = data[:1024]
-    if b"%PDF-" in head:
+    suffix = suffix_of(filename)
+    # The PDF header may follow up to 1 KB of junk; a text file may quote it.
+    if head.startswith(b"%PDF-") or (
+        b"%PDF-" in head and suffix not in FORMATS["txt"] + FORMATS["html"]
+    ):
         return "pdf"
     if head.startswith(b"PK\x03\x04"):
         return _zip_format(data)
@@ -94,7 +103,6 @@ def sniff_format(data: bytes, filename: str | None) -> str:
             "this file is an image, which has no text we can read. Upload your resume as "
             f"a {_SUPPORTED} file."
         )
-    suffix = suffix_of(filename)
     if suffix in BINARY_SUFFIXES:
         raise CorruptDocumentError(
             f"this file is named {suffix} but its content is not a {BINARY_SUFFIXES[suffix]} "

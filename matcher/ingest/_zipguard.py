@@ -10,11 +10,26 @@ from __future__ import annotations
 
 import io
 import zipfile
+import zlib
 
 from matcher.errors import CorruptDocumentError, DocumentTooLargeError
 from matcher.ingest._limits import IngestLimits
 
-__all__ = ["open_zip"]
+__all__ = ["ZIP_READ_ERRORS", "open_zip"]
+
+#: What reading a damaged archive or member can raise: a bad directory, a truncated or
+#: corrupt deflate stream, an encrypted member (``RuntimeError``) or an unknown
+#: compression method (``NotImplementedError``).
+ZIP_READ_ERRORS: tuple[type[Exception], ...] = (
+    zipfile.BadZipFile,
+    OSError,
+    ValueError,
+    EOFError,
+    KeyError,
+    RuntimeError,
+    NotImplementedError,
+    zlib.error,
+)
 
 _MAX_RATIO = 200  # real DOCX/ODT parts compress < 20:1; bombs reach 1000:1
 _RATIO_FLOOR = 1024 * 1024  # small members may have any ratio
@@ -45,7 +60,7 @@ def open_zip(data: bytes, *, kind: str, limits: IngestLimits) -> zipfile.ZipFile
     """
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
-    except (zipfile.BadZipFile, OSError, ValueError, EOFError) as exc:
+    except ZIP_READ_ERRORS as exc:
         raise CorruptDocumentError(
             f"this {kind} file is damaged or incomplete (it may have been cut off while "
             "uploading or downloading). Open it in your word processor, save it again and "

@@ -9,7 +9,6 @@ read before the body; footers are skipped.
 from __future__ import annotations
 
 import io
-import zipfile
 from collections.abc import Iterator
 from typing import Any
 
@@ -23,12 +22,18 @@ from lxml.etree import XMLSyntaxError
 from matcher.errors import CorruptDocumentError
 from matcher.ingest._limits import Deadline, IngestLimits
 from matcher.ingest._types import Extracted
-from matcher.ingest._zipguard import open_zip
+from matcher.ingest._zipguard import ZIP_READ_ERRORS, open_zip
 from matcher.ingest.normalise import BULLET
 
 __all__ = ["read_docx"]
 
 _P, _TBL = qn("w:p"), qn("w:tbl")
+_READ_ERRORS: tuple[type[Exception], ...] = (
+    PackageNotFoundError,
+    XMLSyntaxError,
+    RecursionError,
+    *ZIP_READ_ERRORS,
+)
 
 
 def _paragraph_text(paragraph: Paragraph) -> str:
@@ -71,14 +76,7 @@ def read_docx(data: bytes, *, limits: IngestLimits, deadline: Deadline) -> Extra
         if len(sections) and not sections[0].header.is_linked_to_previous:
             lines.extend(_blocks(sections[0].header._element, sections[0].header, deadline))
         lines.extend(_blocks(document.element.body, document, deadline))
-    except (
-        PackageNotFoundError,
-        KeyError,
-        ValueError,
-        XMLSyntaxError,
-        zipfile.BadZipFile,
-        EOFError,
-    ) as exc:
+    except _READ_ERRORS as exc:
         raise CorruptDocumentError(
             "this DOCX file is damaged or is not really a Word document. Open it in your "
             "word processor, save it again as .docx and re-upload it, or upload a PDF."

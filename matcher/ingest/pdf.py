@@ -5,11 +5,12 @@ Every character's box is read and laid out by :mod:`matcher.ingest.pdf_layout`
 text but with images is a scan: if every page is, :class:`NoTextLayerError` says so;
 if only some are, a warning does.
 
-Time limit: the deadline is checked between pages. PDFium is native code that cannot be
-interrupted mid-page, but the page limit and the byte limit bound one page's cost; a
-worker process per document would be fully preemptible but costs tens of milliseconds
-per file and a pickled copy of the bytes, so throughput-sensitive batch runs would pay
-for a case the limits already cover.
+Limits: the deadline is checked between pages and every few thousand characters; a
+document whose pages hold more characters than ``limits.max_chars`` is refused as soon
+as a page's count shows it, before its characters are laid out. PDFium itself is native
+code that cannot be interrupted while it parses a page: a small file can hide a huge
+compressed content stream, so the service reads uploads in a separate process that is
+killed at the deadline (:mod:`matcher.ingest.isolated`).
 """
 
 from __future__ import annotations
@@ -36,12 +37,17 @@ _PASSWORD_ERROR = 4  # FPDF_ERR_PASSWORD
 _LINE_END_HYPHEN = 2
 
 
-def _glyphs(textpage: pdfium.PdfTextPage) -> list[Glyph]:
+_CHECK_EVERY = 4096  # characters between deadline checks
+
+
+def _glyphs(textpage: pdfium.PdfTextPage, count: int, deadline: Deadline) -> list[Glyph]:
     raw = textpage.raw
     glyphs: list[Glyph] = []
     space = False
     box = pdfium_c.FS_RECTF()
-    for i in range(textpage.count_chars()):
+    for i in range(count):
+        if i % _CHECK_EVERY == 0:
+            deadline.check()
         code = pdfium_c.FPDFText_GetUnicode(raw, i)
         if code in (0, 0xFFFE, 0xFFFF) or 0xD800 <= code <= 0xDFFF:
             continue
@@ -57,6 +63,14 @@ def _glyphs(textpage: pdfium.PdfTextPage) -> list[Glyph]:
         glyphs.append(Glyph(char, box.left, box.bottom, box.right, box.top, space))
         space = False
     return glyphs
+
+
+def _too_many_chars(limit: int) -> DocumentTooLargeError:
+    return DocumentTooLargeError(
+        f"this PDF holds more than {limit:,} characters of text, far more than a resume; "
+        "it was not read. Upload your resume itself (a few pages), exported again as PDF "
+        "or DOCX."
+    )
 
 
 def _has_images(page: pdfium.PdfPage) -> bool:
@@ -99,15 +113,22 @@ def read_pdf(data: bytes, *, limits: IngestLimits, deadline: Deadline) -> Extrac
             )
         pages: list[str] = []
         scanned: list[int] = []
+        chars = 0
         for number in range(n_pages):
             deadline.check()
             page = pdf[number]
             try:
                 textpage = page.get_textpage()
                 try:
-                    lines = page_lines(_glyphs(textpage), width=page.get_width())
+                    count = textpage.count_chars()
+                    chars += count
+                    if chars > limits.max_chars:
+                        raise _too_many_chars(limits.max_chars)
+                    glyphs = _glyphs(textpage, count, deadline)
                 finally:
                     textpage.close()
+                deadline.check()
+                lines = page_lines(glyphs, width=page.get_width())
                 if not lines and _has_images(page):
                     scanned.append(number + 1)
             finally:

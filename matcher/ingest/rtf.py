@@ -25,7 +25,7 @@ def read_rtf(data: bytes) -> Extracted:
     source = data.decode("latin-1")
     try:
         text = _rtf_to_text(source, errors="replace")
-    except (ValueError, IndexError, LookupError, RecursionError) as exc:
+    except (ValueError, IndexError, LookupError, OverflowError, RecursionError) as exc:
         raise CorruptDocumentError(
             "this RTF file is damaged and cannot be read. Save it again from your word "
             "processor, or upload it as PDF or DOCX."

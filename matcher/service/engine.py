@@ -15,6 +15,7 @@ from matcher.domain import (
     CompetencyScore,
     GapAnalysis,
     JobAnalysis,
+    RawDocument,
     ResumeFields,
     RoleOutcome,
     RoleScore,
@@ -23,6 +24,8 @@ from matcher.domain import (
 )
 from matcher.errors import InputError, UnknownRoleError
 from matcher.fields import extract_fields, skill_experience
+from matcher.ingest import IngestLimits, read_document
+from matcher.ingest.isolated import IsolatedReader
 from matcher.pipeline import Pipeline, extract_profile
 from matcher.scoring import competency_profile, score_roles, tier_summaries
 from matcher.scoring.features import RoleDocument
@@ -67,6 +70,24 @@ class MatchingEngine:
     role_model: RoleScorer | None = None
     role_model_version: str | None = None
     identity: IdentityFilter | None = None
+    #: reads uploads in killable child processes (``Settings.isolate_parsing``).
+    reader: IsolatedReader | None = None
+
+    def read_file(self, data: bytes, *, filename: str | None) -> RawDocument:
+        """A submitted file's normalised text, within the configured limits.
+
+        With ``isolate_parsing`` the file is read in a child process killed at the time
+        limit (:mod:`matcher.ingest.isolated`); otherwise in this process.
+
+        Raises:
+            InputError: a subclass saying what is wrong with the file.
+            ServiceBusyError: every reading slot stayed busy for the time limit.
+        """
+        if self.reader is not None:
+            return self.reader.read(data, filename=filename)
+        return read_document(
+            data, filename=filename, limits=IngestLimits.from_settings(self.settings)
+        )
 
     def extract(self, text: str) -> CandidateProfile:
         """Find the skills in a text (with offsets and context).

@@ -7,6 +7,8 @@ import logging
 from matcher.artifacts import latest_version, load_artifact
 from matcher.config import Settings
 from matcher.errors import ArtifactError
+from matcher.ingest import IngestLimits
+from matcher.ingest.isolated import IsolatedReader
 from matcher.pipeline import build_nlp
 from matcher.scoring.identity import IdentityFilter
 from matcher.scoring.role_model import ROLE_MODEL_NAME, RoleScorer
@@ -40,6 +42,13 @@ def load_engine(settings: Settings) -> MatchingEngine:
         role_model_version=version,
         identity=IdentityFilter.from_cues(bundle.role_model.identity)
         if bundle.role_model
+        else None,
+        reader=IsolatedReader(
+            IngestLimits.from_settings(settings),
+            memory_bytes=settings.parse_memory_bytes,
+            workers=settings.parse_workers,
+        )
+        if settings.isolate_parsing
         else None,
     )
 

@@ -69,7 +69,9 @@ def make_engine(url: str, *, echo: bool = False) -> Engine:
     """
     url = normalise_url(url)
     parsed = make_url(url)
-    kwargs: dict[str, Any] = {"echo": echo}
+    # hide_parameters: a database error's message must not carry the statement's values
+    # (emails, password hashes, resume text) into logs and tracebacks.
+    kwargs: dict[str, Any] = {"echo": echo, "hide_parameters": True}
     if parsed.get_backend_name() == "sqlite":
         kwargs["connect_args"] = {"check_same_thread": False}
         database = parsed.database or ""

@@ -3,12 +3,10 @@
 from __future__ import annotations
 
 import logging
-import threading
 from datetime import date
 
 from matcher.domain import GapAnalysis, RawDocument
 from matcher.errors import InputError, NotFoundError
-from matcher.ingest import IngestLimits, read_document
 from matcher.service import Analysis, MatchingEngine
 from matcher.store import Session
 from matcher.store.orm import GraduateProfileRow, ResumeFileRow, ResumeRow
@@ -19,6 +17,7 @@ from matcher.store.resumes import (
     find_profile_of_user,
     save_resume,
 )
+from matcher.usecases.analysis_slot import analysis_slot
 from matcher.usecases.common import Principal, require_role
 
 __all__ = [
@@ -32,10 +31,6 @@ __all__ = [
 ]
 
 log = logging.getLogger(__name__)
-
-#: one analysis at a time per process: the spaCy pipeline is shared by the server's
-#: worker threads and is not documented as thread-safe (and the work is CPU-bound anyway).
-ANALYSIS_LOCK = threading.Lock()
 
 
 def my_profile(*, session: Session, caller: Principal) -> GraduateProfileRow:
@@ -136,10 +131,8 @@ def read_and_analyse(
     Raises:
         InputError: a subclass saying what is wrong with the file.
     """
-    with ANALYSIS_LOCK:
-        document = read_document(
-            data, filename=filename, limits=IngestLimits.from_settings(engine.settings)
-        )
+    document = engine.read_file(data, filename=filename)
+    with analysis_slot(engine.settings):
         return document, engine.analyse_resume(document.text, today=today)
 
 

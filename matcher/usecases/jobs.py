@@ -15,8 +15,8 @@ from matcher.service import MatchingEngine
 from matcher.store import Session
 from matcher.store import jobs as jobs_repo
 from matcher.store.orm import JobRow
+from matcher.usecases.analysis_slot import analysis_slot
 from matcher.usecases.common import Page, Principal, organisation_of
-from matcher.usecases.graduates import ANALYSIS_LOCK
 
 __all__ = [
     "UNTITLED_JOB",
@@ -41,7 +41,7 @@ def read_job(engine: MatchingEngine, *, title: str, text: str) -> JobAnalysis:
         InputError: a text over the size limit.
     """
     read_title = "" if title.strip() == UNTITLED_JOB else title.strip()
-    with ANALYSIS_LOCK:
+    with analysis_slot(engine.settings):
         return engine.analyse_job(text, title=read_title)
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import logging
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -12,7 +14,9 @@ from matcher.demo import DEMO_ACCOUNTS, DEMO_PASSWORD
 from matcher.errors import ConfigurationError
 from matcher.service import MatchingEngine
 from matcher.usecases import check_service_settings
+from matcher.usecases.analysis_slot import analysis_slot
 from tests.api.conftest import World, api_settings
+from tests.conftest import TOY_RESUME
 
 
 def test_health(world: World) -> None:
@@ -129,3 +133,51 @@ def test_demo_data_loads_once_into_an_empty_database(
             items = ranking.json()["items"]
             assert len(items) == 3  # riley is not searchable
             assert [i["candidate"]["revealed"] for i in items].count(True) == 1
+
+
+def test_unexpected_error_is_a_500_problem_with_its_request_id_and_no_data_in_logs(
+    tmp_path: Path, toy_engine: MatchingEngine, caplog: pytest.LogCaptureFixture
+) -> None:
+    app = create_app(api_settings(f"sqlite:///{tmp_path / 'e.sqlite3'}"), engine=toy_engine)
+
+    @app.get("/boom")
+    def boom() -> None:
+        raise RuntimeError("duplicate key: jordan.sample@example.org")
+
+    caplog.set_level(logging.DEBUG)
+    # The default client re-raises any exception that reaches the server: none must.
+    with TestClient(app) as client:
+        response = client.get("/boom", headers={"X-Request-ID": "trace-me-500"})
+    assert response.status_code == 500
+    assert response.headers["x-request-id"] == "trace-me-500"
+    assert response.json()["request_id"] == "trace-me-500"
+    assert "RuntimeError" in caplog.text
+    assert "example.org" not in caplog.text
+    assert any("GET /boom -> 500" in r.getMessage() for r in caplog.records)
+
+
+def test_busy_analysis_is_a_503_with_retry_after(
+    tmp_path: Path, toy_engine: MatchingEngine
+) -> None:
+    hurried = replace(
+        toy_engine, settings=toy_engine.settings.model_copy(update={"analysis_wait_seconds": 0.2})
+    )
+    app = create_app(api_settings(f"sqlite:///{tmp_path / 'b.sqlite3'}"), engine=hurried)
+    with TestClient(app) as client:
+        world = World(client)
+        world.graduate("busy", None, searchable=False)
+        with analysis_slot(hurried.settings):  # another request is being analysed
+            response = client.post(
+                "/api/v1/me/resume",
+                headers=world.auth("busy"),
+                files={"file": ("cv.txt", TOY_RESUME.encode(), "text/plain")},
+            )
+        assert response.status_code == 503, response.text
+        assert response.headers["retry-after"] == "1"
+        assert "busy" in response.json()["detail"]
+        retried = client.post(
+            "/api/v1/me/resume",
+            headers=world.auth("busy"),
+            files={"file": ("cv.txt", TOY_RESUME.encode(), "text/plain")},
+        )
+        assert retried.status_code == 201, retried.text

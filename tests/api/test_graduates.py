@@ -19,6 +19,7 @@ from matcher.store.orm import (
 )
 from tests.api.conftest import PASSWORD, World
 from tests.conftest import TOY_RESUME
+from tests.ingest.builders import make_text_stream_pdf
 
 
 def test_upload_returns_scores_and_keeps_the_original_file(world: World) -> None:
@@ -74,6 +75,8 @@ def test_results_before_any_upload_say_what_to_do(fresh_world: World) -> None:
         ("photo.png", b"\x89PNG\r\n\x1a\n" + bytes(200), 415, ""),
         ("huge.txt", b"a" * (5 * 1024 * 1024 + 1), 413, "limit"),
         ("huger.txt", b"a" * (6 * 1024 * 1024), 413, "request body"),
+        ("dense.pdf", make_text_stream_pdf(20_000), 413, "characters of text"),
+        ("odd.rtf", rb"{\rtf1 \u99999999999? Jane}", 422, "damaged"),
     ],
 )
 def test_bad_uploads_are_refused_and_keep_the_stored_resume(

@@ -7,6 +7,7 @@ import uuid
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from matcher.store.db import conflict_on_duplicate
 from matcher.store.orm import GraduateProfileRow, OrganisationRow, UserRow
 
 __all__ = [
@@ -27,7 +28,8 @@ def add_organisation(*, session: Session, name: str) -> OrganisationRow:
     """Insert an organisation (the caller checks the name is free)."""
     row = OrganisationRow(name=name)
     session.add(row)
-    session.flush()
+    with conflict_on_duplicate("an organisation with this name already exists"):
+        session.flush()
     return row
 
 
@@ -76,7 +78,8 @@ def add_user(
     if role == "graduate":
         user.profile = GraduateProfileRow()
     session.add(user)
-    session.flush()
+    with conflict_on_duplicate("an account with this email already exists"):
+        session.flush()
     return user
 
 

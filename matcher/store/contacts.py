@@ -8,6 +8,7 @@ from collections.abc import Collection
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
+from matcher.store.db import conflict_on_duplicate
 from matcher.store.orm import ContactRequestRow, utcnow
 
 __all__ = [
@@ -38,7 +39,8 @@ def add_contact_request(
         message=message,
     )
     session.add(row)
-    session.flush()
+    with conflict_on_duplicate("your organisation already asked this candidate"):
+        session.flush()
     return row
 
 

@@ -7,15 +7,20 @@ in the database file rather than left in free pages).
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine, MetaData, create_engine, event
 from sqlalchemy.engine import make_url
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import DeclarativeBase, Session, sessionmaker
 from sqlalchemy.pool import StaticPool
 
-__all__ = ["Base", "make_engine", "make_session_factory", "normalise_url"]
+from matcher.errors import ConflictError
+
+__all__ = ["Base", "conflict_on_duplicate", "make_engine", "make_session_factory", "normalise_url"]
 
 _NAMING = {
     "ix": "ix_%(column_0_label)s",
@@ -45,6 +50,21 @@ def normalise_url(url: str) -> str:
     if parsed.drivername in ("postgresql", "postgres"):
         parsed = parsed.set(drivername="postgresql+psycopg")
     return parsed.render_as_string(hide_password=False)
+
+
+@contextmanager
+def conflict_on_duplicate(message: str) -> Iterator[None]:
+    """Turn a unique-constraint violation in the block into :class:`ConflictError`.
+
+    The callers check for a duplicate before inserting; two requests racing past that
+    check meet here, at the database's constraint, and the loser gets a 409 with
+    ``message`` instead of a 500. The session's transaction is then unusable: the
+    request's session rolls it back.
+    """
+    try:
+        yield
+    except IntegrityError as exc:
+        raise ConflictError(message) from exc
 
 
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:

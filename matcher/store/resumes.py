@@ -29,6 +29,7 @@ from matcher.domain import (
     TierSummary,
     UnknownSkill,
 )
+from matcher.store.db import conflict_on_duplicate
 from matcher.store.orm import (
     CandidateSkillRow,
     CompetencyScoreRow,
@@ -137,7 +138,10 @@ def save_resume(
     resume.competency_scores = rows.competency_scores
     profile.resume = resume
     session.add(resume)
-    session.flush()
+    with conflict_on_duplicate(
+        "another upload of your resume was being saved at the same time; upload it again"
+    ):
+        session.flush()
     return resume
 
 

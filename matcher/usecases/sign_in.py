@@ -26,11 +26,12 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from matcher.config import Settings
-from matcher.errors import AuthenticationError, InputError, TooManySignInFailuresError
+from matcher.errors import InputError, TooManySignInFailuresError
 from matcher.store import Store
 from matcher.store.orm import UserRow, utcnow
 from matcher.store.sign_in import (
     clear_sign_in_failures,
+    forget_sign_in_failures,
     recent_sign_in_failures,
     record_sign_in_failure,
 )
@@ -101,28 +102,34 @@ def sign_in(
     if client is not None:
         limited.append((_client_key(client, key), policy.max_client_failures, _ADDRESS))
     since = now - timedelta(seconds=policy.window_seconds)
+    # The attempt is recorded as a failure before anything is checked, in its own
+    # transaction: concurrent attempts each count the others, so no more than the limit
+    # ever reach the (slow) password check, however many arrive at once.
     with store.sessions() as session:
-        failures = []
+        pending = [
+            record_sign_in_failure(session=session, account_key=who, at=now, forget_before=since)
+            for who, _, _ in limited
+        ]
+        session.commit()
+    with store.sessions() as session:
         for who, limit, source in limited:
-            recent = recent_sign_in_failures(session=session, account_key=who, since=since)
+            recent = recent_sign_in_failures(
+                session=session, account_key=who, since=since, excluding=pending
+            )
             if len(recent) >= limit:
+                # Refused attempts are not counted: the lock ends on time.
+                forget_sign_in_failures(session=session, ids=pending)
+                session.commit()
                 unlocks = recent[len(recent) - limit] + timedelta(seconds=policy.window_seconds)
                 log.warning("sign-in refused: too many failed attempts for %s", source)
                 wait = max(1, math.ceil((unlocks - now).total_seconds()))
                 raise TooManySignInFailuresError(wait, source)
-            failures.append(recent)
-        try:
-            user = authenticate(session=session, email=email, password=password)
-        except AuthenticationError:
-            for who, _, _ in limited:
-                record_sign_in_failure(
-                    session=session, account_key=who, at=now, forget_before=since
-                )
-            session.commit()
-            raise
-        if failures[0]:  # the account's own failures only
-            clear_sign_in_failures(session=session, account_key=account)
-            session.commit()
+        user = authenticate(session=session, email=email, password=password)
+        # Signed in: this attempt was no failure, and the account's failures are forgiven
+        # (the address's are not: one known password must not reset its count).
+        forget_sign_in_failures(session=session, ids=pending)
+        clear_sign_in_failures(session=session, account_key=account)
+        session.commit()
         return user
 
 

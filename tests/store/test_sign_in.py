@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from concurrent.futures import ThreadPoolExecutor
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -124,3 +125,16 @@ def test_a_success_clears_the_account_but_not_the_address(store: Store, account:
         )
     locked = _try_from(store, "203.0.113.9", account, PASSWORD, T0 + timedelta(minutes=5))
     assert "network address" in locked
+
+
+def test_parallel_wrong_passwords_reach_the_password_check_at_most_limit_times(
+    store: Store, account: str
+) -> None:
+    # Each attempt is counted before its password is checked, so requests that arrive
+    # together cannot all slip under the limit.
+    with ThreadPoolExecutor(max_workers=12) as pool:
+        answers = list(pool.map(lambda _: _try(store, "wrong password!", T0), range(24)))
+    assert answers.count("wrong") <= POLICY.max_failures
+    assert answers.count("wrong") >= 1
+    assert all(a == "wrong" or a.startswith("locked") for a in answers)
+    assert _try(store, PASSWORD, T0 + timedelta(seconds=1)).startswith("locked")

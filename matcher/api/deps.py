@@ -75,6 +75,10 @@ def _caller(
 CurrentUser = Annotated[Principal, Depends(_caller)]
 
 
+#: Largest ``offset`` accepted (a database's integer range is far larger; no list is).
+MAX_OFFSET = 1_000_000_000
+
+
 class PageParams:
     """``limit`` and ``offset`` query parameters, bounded by ``Settings.page_size_max``."""
 
@@ -93,6 +97,7 @@ class PageParams:
             int,
             Query(
                 ge=0,
+                le=MAX_OFFSET,
                 description="Items to skip (the page size times the pages before).",
                 openapi_examples=example(0, "the first page"),
             ),

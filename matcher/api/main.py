@@ -16,7 +16,7 @@ from contextlib import asynccontextmanager
 from fastapi import FastAPI
 
 from matcher import __version__
-from matcher.api.limits import body_limit_middleware
+from matcher.api.limits import BodyLimitMiddleware
 from matcher.api.logs import access_log_middleware
 from matcher.api.problems import install_problem_handlers, unexpected_error_middleware
 from matcher.api.routes import admin, auth, candidates, health, jobs, me, roles
@@ -93,7 +93,7 @@ def create_app(
     )
     # the last added runs first: request id and access log around unexpected errors,
     # around the size check
-    app.middleware("http")(body_limit_middleware)
+    app.add_middleware(BodyLimitMiddleware)
     app.middleware("http")(unexpected_error_middleware)
     app.middleware("http")(access_log_middleware)
     install_problem_handlers(app)

@@ -5,22 +5,15 @@ from __future__ import annotations
 from fastapi import UploadFile
 
 from matcher.errors import DocumentTooLargeError, EmptyDocumentError
+from matcher.ingest import MEDIA_TYPES
 
 __all__ = ["RESUME_MEDIA_TYPES", "read_upload"]
 
 _CHUNK = 64 * 1024
 
-#: media types of the formats the engine reads (the download answers with the type the
-#: file was uploaded with, usually one of these).
-RESUME_MEDIA_TYPES = (
-    "application/pdf",
-    "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-    "application/vnd.oasis.opendocument.text",
-    "application/rtf",
-    "text/html",
-    "text/plain",
-    "application/octet-stream",
-)
+#: media types a stored resume is downloaded with: its detected format's (never the type
+#: the client declared), or ``application/octet-stream``.
+RESUME_MEDIA_TYPES = (*MEDIA_TYPES.values(), "application/octet-stream")
 
 
 def read_upload(upload: UploadFile, *, max_bytes: int) -> bytes:

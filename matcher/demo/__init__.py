@@ -130,7 +130,6 @@ def load_demo_data(*, store: Store, engine: MatchingEngine, settings: Settings) 
                 caller=caller,
                 data=_text("resumes", f"{grad.key}.txt"),
                 filename=f"{grad.key}.txt",
-                media_type="text/plain",
             )
             update_my_settings(
                 session=session,

@@ -21,7 +21,7 @@ from matcher.errors import (
     InputError,
 )
 from matcher.ingest._limits import Deadline, IngestLimits
-from matcher.ingest._registry import FORMATS, sniff_format
+from matcher.ingest._registry import FORMATS, MEDIA_TYPES, sniff_format
 from matcher.ingest._types import Extracted
 from matcher.ingest.docx import read_docx
 from matcher.ingest.html import read_html
@@ -33,6 +33,7 @@ from matcher.ingest.text import decode_text
 
 __all__ = [
     "FORMATS",
+    "MEDIA_TYPES",
     "SUPPORTED_SUFFIXES",
     "IngestLimits",
     "normalise_text",

@@ -18,7 +18,7 @@ from matcher.errors import (
 )
 from matcher.ingest._zipguard import ZIP_READ_ERRORS
 
-__all__ = ["BINARY_SUFFIXES", "FORMATS", "sniff_format", "suffix_of"]
+__all__ = ["BINARY_SUFFIXES", "FORMATS", "MEDIA_TYPES", "sniff_format", "suffix_of"]
 
 #: format name -> accepted file suffixes
 FORMATS: dict[str, tuple[str, ...]] = {
@@ -28,6 +28,15 @@ FORMATS: dict[str, tuple[str, ...]] = {
     "rtf": (".rtf",),
     "html": (".html", ".htm", ".xhtml"),
     "txt": (".txt", ".text", ".md"),
+}
+#: format name -> the media type a file of that format is served with
+MEDIA_TYPES: dict[str, str] = {
+    "pdf": "application/pdf",
+    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    "odt": "application/vnd.oasis.opendocument.text",
+    "rtf": "application/rtf",
+    "html": "text/html",
+    "txt": "text/plain",
 }
 BINARY_SUFFIXES = {".pdf": "PDF", ".docx": "DOCX", ".odt": "ODT", ".rtf": "RTF"}
 _SUPPORTED = "PDF, DOCX, ODT, RTF, HTML or plain text"

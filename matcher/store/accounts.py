@@ -13,6 +13,7 @@ from matcher.store.orm import GraduateProfileRow, OrganisationRow, UserRow
 __all__ = [
     "add_organisation",
     "add_user",
+    "count_active_admins",
     "count_users",
     "delete_user",
     "find_organisation",
@@ -86,6 +87,12 @@ def add_user(
 def find_user(*, session: Session, user_id: uuid.UUID) -> UserRow | None:
     """The user with this id, if any."""
     return session.get(UserRow, user_id)
+
+
+def count_active_admins(*, session: Session) -> int:
+    """How many active admin accounts there are."""
+    query = select(func.count()).select_from(UserRow)
+    return session.scalar(query.where(UserRow.role == "admin", UserRow.is_active)) or 0
 
 
 def find_user_by_email(*, session: Session, email: str) -> UserRow | None:

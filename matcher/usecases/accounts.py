@@ -43,7 +43,12 @@ def normalise_email(email: str) -> str:
     """
     cleaned = email.strip().lower()
     local, _, domain = cleaned.partition("@")
-    if not local or "." not in domain or " " in cleaned or len(cleaned) > 320:
+    if (
+        not local
+        or "." not in domain
+        or len(cleaned) > 320
+        or any(c.isspace() or ord(c) < 32 or ord(c) == 127 for c in cleaned)
+    ):
         raise InputError("the email must look like name@example.org")
     return cleaned
 
@@ -205,16 +210,22 @@ def current_user(*, session: Session, user_id: uuid.UUID) -> UserRow:
 def delete_account(*, session: Session, caller: Principal, user_id: uuid.UUID) -> None:
     """Delete an account and all its data (rows, resume file, scores, contact requests).
 
-    A user may delete their own account; an admin any account.
+    A user may delete their own account; an admin any account, except the last active
+    admin's (the service would have nobody left to manage it).
 
     Raises:
         NotFoundError: no such user, or one the caller may not delete.
+        ConflictError: the account is the last active admin.
     """
     if caller.user_id != user_id and caller.role != "admin":
         raise NotFoundError(f"no user with id {user_id}")
     user = repo.find_user(session=session, user_id=user_id)
     if user is None:
         raise NotFoundError(f"no user with id {user_id}")
+    if user.role == "admin" and user.is_active and repo.count_active_admins(session=session) <= 1:
+        raise ConflictError(
+            "this is the only active admin account: create another admin before deleting it"
+        )
     repo.delete_user(session=session, user=user)
 
 

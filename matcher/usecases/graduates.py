@@ -7,6 +7,7 @@ from datetime import date
 
 from matcher.domain import GapAnalysis, RawDocument
 from matcher.errors import InputError, NotFoundError
+from matcher.ingest import MEDIA_TYPES
 from matcher.service import Analysis, MatchingEngine
 from matcher.store import Session
 from matcher.store.orm import GraduateProfileRow, ResumeFileRow, ResumeRow
@@ -74,7 +75,6 @@ def process_resume(
     caller: Principal,
     data: bytes,
     filename: str,
-    media_type: str,
 ) -> ResumeRow:
     """Read, analyse and store a graduate's resume (replacing the previous one).
 
@@ -86,8 +86,8 @@ def process_resume(
         engine: the loaded engine.
         caller: the graduate.
         data: the file's bytes.
-        filename: the name it was uploaded under (kept; never logged).
-        media_type: the content type the client declared (kept for the download).
+        filename: the name it was uploaded under (kept; never logged). The download's
+            media type is the detected format's, never the one the client declared.
 
     Raises:
         AccessDeniedError: the caller is not a graduate.
@@ -101,7 +101,7 @@ def process_resume(
         file=StoredFile(
             filename=filename or "resume",
             content=data,
-            media_type=media_type or "application/octet-stream",
+            media_type=MEDIA_TYPES[document.source_format],
             source_format=document.source_format,
             pages=document.pages,
         ),

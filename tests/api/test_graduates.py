@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+from collections.abc import Iterator
 
 import pytest
 from sqlalchemy import func, select
@@ -181,3 +182,30 @@ def test_logs_carry_no_personal_data(fresh_world: World, caplog: pytest.LogCaptu
     assert "GET /api/v1/me/profile -> 200" in text  # the access log is on
     for secret in ("Privateperson", "jordan.sample", "555", "graduate@example.org", "wrong pw"):
         assert secret not in text
+
+
+def test_a_body_sent_without_a_length_is_stopped_at_the_limit(world: World) -> None:
+    # The body is counted as it is read (the test client hands it over whole, a server
+    # chunk by chunk): past the limit the request is a 413 naming the missing length.
+    me = world.auth("graduate")
+    before = world.client.get("/api/v1/me/profile", headers=me).json()["resume"]
+    boundary = "limit-test-boundary"
+
+    def chunked() -> Iterator[bytes]:
+        yield (
+            f'--{boundary}\r\nContent-Disposition: form-data; name="file"; '
+            'filename="long.txt"\r\nContent-Type: text/plain\r\n\r\n'
+        ).encode()
+        for _ in range(64):  # 64 MiB offered; the limit is about 5 MiB
+            yield b"a" * (1024 * 1024)
+        yield f"\r\n--{boundary}--\r\n".encode()
+
+    response = world.client.post(
+        "/api/v1/me/resume",
+        headers={**me, "Content-Type": f"multipart/form-data; boundary={boundary}"},
+        content=chunked(),
+    )
+    assert response.status_code == 413, response.text
+    assert "sent without a length" in response.json()["detail"]
+    assert "content-length" not in {k.lower() for k in response.request.headers}
+    assert world.client.get("/api/v1/me/profile", headers=me).json()["resume"] == before

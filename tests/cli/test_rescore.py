@@ -20,7 +20,6 @@ from matcher.store import Store, open_store
 from matcher.store.orm import ResumeFileRow
 from tests.conftest import NO_MODELS, TOY_RESUME
 from tests.store.test_rescoring import (
-    DOCX_MEDIA,
     SUPPORT_RESUME,
     add_graduate,
     add_job,
@@ -39,8 +38,8 @@ def stored(tmp_path: Path, toy_engine: MatchingEngine) -> Iterator[tuple[Store, 
     """A SQLite store with two resumes (DOCX and text) and a job, analysed by the toy engine."""
     store = open_store(f"sqlite:///{tmp_path / 'cli.sqlite3'}")
     ids = [
-        add_graduate(store, toy_engine, "docx", make_docx(TOY_RESUME), "cv.docx", DOCX_MEDIA),
-        add_graduate(store, toy_engine, "text", SUPPORT_RESUME.encode(), "cv.txt", "text/plain"),
+        add_graduate(store, toy_engine, "docx", make_docx(TOY_RESUME), "cv.docx"),
+        add_graduate(store, toy_engine, "text", SUPPORT_RESUME.encode(), "cv.txt"),
     ]
     add_job(store, toy_engine, "Health IT Developer")
     try:

@@ -45,8 +45,6 @@ Support Technician, Example Clinic, Jan 2020 - Dec 2020
 Closed ServiceNow tickets and wrote Python scripts.
 """
 
-DOCX_MEDIA = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-
 
 def make_docx(text: str) -> bytes:
     """A real DOCX with one paragraph per line of ``text``."""
@@ -77,7 +75,7 @@ def engine_v2(tmp_path_factory: pytest.TempPathFactory) -> MatchingEngine:
 
 
 def add_graduate(
-    store: Store, engine: MatchingEngine, key: str, data: bytes, filename: str, media: str
+    store: Store, engine: MatchingEngine, key: str, data: bytes, filename: str
 ) -> uuid.UUID:
     """A graduate with a stored resume; returns the resume's id."""
     with store.sessions() as session:
@@ -94,7 +92,6 @@ def add_graduate(
             caller=principal_of(user),
             data=data,
             filename=filename,
-            media_type=media,
         )
         session.commit()
         return resume.id
@@ -127,8 +124,8 @@ def fresh_roles(engine: MatchingEngine, text: str) -> list[tuple[str, float]]:
 
 @pytest.fixture
 def two_resumes(store: Store, toy_engine: MatchingEngine) -> tuple[uuid.UUID, uuid.UUID]:
-    docx = add_graduate(store, toy_engine, "docx", make_docx(TOY_RESUME), "cv.docx", DOCX_MEDIA)
-    text = add_graduate(store, toy_engine, "text", SUPPORT_RESUME.encode(), "cv.txt", "text/plain")
+    docx = add_graduate(store, toy_engine, "docx", make_docx(TOY_RESUME), "cv.docx")
+    text = add_graduate(store, toy_engine, "text", SUPPORT_RESUME.encode(), "cv.txt")
     return docx, text
 
 

@@ -53,7 +53,6 @@ def upload_resume(
         caller=caller,
         data=data,
         filename=file.filename or "resume",
-        media_type=file.content_type or "application/octet-stream",
     )
     return convert.resume_out(resume)
 
@@ -74,12 +73,19 @@ def upload_resume(
     summary="Download the original file",
 )
 def download_resume(caller: CurrentUser, session: SessionDep) -> Response:
-    """The uploaded file, byte for byte."""
+    """The uploaded file, byte for byte, with its detected format's media type."""
     resume, stored = graduates.my_resume_file(session=session, caller=caller)
+    # Files stored before the type was derived from the format carry the client's.
+    media_type = (
+        stored.media_type if stored.media_type in RESUME_MEDIA_TYPES else "application/octet-stream"
+    )
     return Response(
         content=stored.content,
-        media_type=stored.media_type,
-        headers={"Content-Disposition": 'attachment; filename="resume"'},
+        media_type=media_type,
+        headers={
+            "Content-Disposition": 'attachment; filename="resume"',
+            "X-Content-Type-Options": "nosniff",
+        },
     )
 
 

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Literal
+import re
+from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
-__all__ = ["MAX_JOB_CHARS", "Health", "Problem", "WireModel"]
+__all__ = ["MAX_JOB_CHARS", "Health", "InputModel", "Problem", "WireModel"]
 
 MAX_JOB_CHARS = 50_000
 
@@ -26,6 +27,26 @@ class WireModel(BaseModel):
     """Base of every wire model: unknown fields are errors."""
 
     model_config = ConfigDict(extra="forbid")
+
+
+#: control characters (tab, line feed and carriage return are text)
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+class InputModel(WireModel):
+    """Base of every request body: no control characters in its text fields.
+
+    A NUL or other control character is never part of a name, an email, a title or a
+    job text; it is refused with a 422 naming the field (PostgreSQL would refuse NUL
+    anyway, as a server error).
+    """
+
+    @field_validator("*", mode="after")
+    @classmethod
+    def _no_control_characters(cls, value: Any) -> Any:
+        if isinstance(value, str) and _CONTROL.search(value):
+            raise ValueError("must not contain control characters (such as NUL)")
+        return value
 
 
 class Problem(WireModel):

@@ -8,7 +8,13 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from matcher.api.schemas._common import EXAMPLE_ORG_ID, EXAMPLE_USER_ID, EXAMPLE_WHEN, WireModel
+from matcher.api.schemas._common import (
+    EXAMPLE_ORG_ID,
+    EXAMPLE_USER_ID,
+    EXAMPLE_WHEN,
+    InputModel,
+    WireModel,
+)
 from matcher.passwords import MAX_PASSWORD_CHARS, MIN_PASSWORD_CHARS
 
 __all__ = [
@@ -54,7 +60,7 @@ class SignInForm(BaseModel):
     )
 
 
-class RegisterIn(WireModel):
+class RegisterIn(InputModel):
     """A graduate signing up."""
 
     email: str = Field(max_length=320, examples=["avery.demo@example.org"])
@@ -86,7 +92,7 @@ class UserOut(WireModel):
     created_at: datetime = Field(examples=[EXAMPLE_WHEN])
 
 
-class OrganisationIn(WireModel):
+class OrganisationIn(InputModel):
     """A new employer organisation."""
 
     name: str = Field(min_length=1, max_length=200, examples=["Prairie Rural Health Clinic"])

@@ -18,6 +18,7 @@ from matcher.api.schemas._common import (
     EXAMPLE_REQUEST_ID,
     EXAMPLE_WHEN,
     MAX_JOB_CHARS,
+    InputModel,
     WireModel,
 )
 from matcher.api.schemas.graduates import EducationOut
@@ -128,7 +129,7 @@ class RankingPage(WireModel):
     offset: int = Field(examples=[0])
 
 
-class JobIn(WireModel):
+class JobIn(InputModel):
     """A job description to read and rank candidates for."""
 
     model_config = ConfigDict(
@@ -216,7 +217,7 @@ class JobPage(WireModel):
     offset: int = Field(examples=[0])
 
 
-class ContactRequestIn(WireModel):
+class ContactRequestIn(InputModel):
     """Ask a candidate to reveal their name and contact details."""
 
     message: str = Field(

@@ -10,7 +10,7 @@ import uuid
 from datetime import date, datetime
 from typing import Literal
 
-from pydantic import ConfigDict, Field
+from pydantic import ConfigDict, Field, StrictBool
 
 from matcher.api.schemas._common import (
     EXAMPLE_CANDIDATE_ID,
@@ -19,6 +19,7 @@ from matcher.api.schemas._common import (
     EXAMPLE_REQUEST_ID,
     EXAMPLE_RESUME_ID,
     EXAMPLE_WHEN,
+    InputModel,
     WireModel,
 )
 
@@ -170,7 +171,7 @@ class ProfileOut(WireModel):
     )
 
 
-class ProfileSettingsIn(WireModel):
+class ProfileSettingsIn(InputModel):
     """What a graduate chooses (omitted fields stay as they are)."""
 
     model_config = ConfigDict(
@@ -178,8 +179,8 @@ class ProfileSettingsIn(WireModel):
         json_schema_extra={"examples": [{"searchable": True, "open_to_remote": True}]},
     )
 
-    searchable: bool | None = Field(default=None, examples=[True])
-    open_to_remote: bool | None = Field(default=None, examples=[True])
+    searchable: StrictBool | None = Field(default=None, examples=[True])
+    open_to_remote: StrictBool | None = Field(default=None, examples=[True])
     program_level: Literal["community-college", "university"] | None = Field(
         default=None, examples=["community-college"]
     )
@@ -252,10 +253,10 @@ class GraduateContactRequestOut(WireModel):
     responded_at: datetime | None = Field(default=None, examples=[None])
 
 
-class ContactAnswerIn(WireModel):
+class ContactAnswerIn(InputModel):
     """Accept (reveal name and contact details to that organisation) or decline."""
 
-    accept: bool = Field(examples=[True])
+    accept: StrictBool = Field(examples=[True])
 
 
 class CurriculumLinkOut(WireModel):

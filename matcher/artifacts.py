@@ -31,6 +31,7 @@ __all__ = [
     "ArtifactMeta",
     "TrainingSource",
     "artifact_dir",
+    "check_new_version",
     "latest_version",
     "library_versions",
     "load_artifact",
@@ -107,6 +108,19 @@ def latest_version(models_dir: Path, name: str) -> str | None:
     return max(versions, key=lambda v: tuple(int(part) for part in v.split(".")))
 
 
+def check_new_version(models_dir: Path, name: str, version: str) -> None:
+    """Refuse a version that already exists (call it before a long training run too).
+
+    Raises:
+        ArtifactError: that version already exists (versions are never overwritten).
+    """
+    if artifact_dir(models_dir, name, version).exists():
+        raise ArtifactError(
+            f"{name} {version} already exists in {models_dir}; "
+            "artifacts are never overwritten: choose a new version"
+        )
+
+
 def save_artifact(obj: object, *, models_dir: Path, meta: ArtifactMeta) -> Path:
     """Write a fitted object and its ``meta.json`` into a new version directory.
 
@@ -121,12 +135,8 @@ def save_artifact(obj: object, *, models_dir: Path, meta: ArtifactMeta) -> Path:
     Raises:
         ArtifactError: that version already exists (versions are never overwritten).
     """
+    check_new_version(models_dir, meta.name, meta.version)
     target = artifact_dir(models_dir, meta.name, meta.version)
-    if target.exists():
-        raise ArtifactError(
-            f"{meta.name} {meta.version} already exists in {models_dir}; "
-            "artifacts are never overwritten: choose a new version"
-        )
     target.mkdir(parents=True)
     joblib.dump(obj, target / MODEL_FILE, compress=3)
     (target / META_FILE).write_text(meta.model_dump_json(indent=2) + "\n", encoding="utf-8")

@@ -166,3 +166,20 @@ def test_score_highlight_marks_mentions(toy_data_dir: Path, tmp_path: Path) -> N
     code, out, _ = _run("score", str(path), "--highlight", "--data-dir", str(toy_data_dir))
     assert code == 0
     assert "Python[python]" in out and "SQL[sql]" in out
+
+
+def test_train_saves_a_version_and_refuses_it_again_before_training(tmp_path: Path) -> None:
+    # The bundled data: its role profiles alone are enough to train on (no labels).
+    models = tmp_path / "models"
+    args = ("train", "--version", "0.0.1", "--models-dir", str(models))
+    code, out, err = _run(*args, "--cv-folds", "0")
+    assert code == 0, err
+    assert "saved role_scorer 0.0.1" in out
+    meta = json.loads((models / "role_scorer" / "0.0.1" / "meta.json").read_text())
+    assert meta["synthetic_examples"] > 0 and meta["training_sources"] == []
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text("not json\n", encoding="utf-8")
+    # The existing version is refused first: the unreadable gold file is never reached.
+    code, out, err = _run(*args, "--gold", str(gold))
+    assert code == 2
+    assert "already exists" in err and "gold.jsonl" not in err

@@ -137,11 +137,12 @@ def _skill_rows(table: Table, kind: str, skills: tuple[JobSkill, ...]) -> None:
 
 
 def _print_job(result: JobAnalysis) -> None:
-    roles = Table(title="Roles (best first)")
-    for col in ("role", "fit 0-100"):
+    roles = Table(title="Roles (most likely first; p: calibrated probability)")
+    for col in ("role", "p", "fit 0-100"):
         roles.add_column(col)
     for score in result.roles[:5]:
-        roles.add_row(score.name, f"{score.score:.1f}")
+        p = "-" if score.probability is None else f"{score.probability:.2f}"
+        roles.add_row(score.name, p, f"{score.score:.1f}")
     out.print(roles)
     skills = Table(title="Skills")
     for col in ("requirement", "skill", "category", "years"):

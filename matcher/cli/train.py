@@ -12,7 +12,13 @@ from typing import Annotated
 import typer
 from rich.table import Table
 
-from matcher.artifacts import ArtifactMeta, library_versions, now_utc, save_artifact
+from matcher.artifacts import (
+    ArtifactMeta,
+    check_new_version,
+    library_versions,
+    now_utc,
+    save_artifact,
+)
 from matcher.cli._common import DataDirOption, engine_for, err, fail, out, settings_for
 from matcher.config import Settings
 from matcher.errors import MatcherError
@@ -75,6 +81,7 @@ def train(
     engine = engine_for(Settings(data_dir=settings.data_dir, models_dir=target / "_none"))
     params = RoleModelParams(C=c, title_C=title_c)
     try:
+        check_new_version(target, ROLE_MODEL_NAME, version)
         metrics = cross_validated_metrics(
             engine, gold or [], folds=cv_folds, params=params, synthetic_weight=synthetic_weight
         )

@@ -110,10 +110,13 @@ def _filters(
 
 def _page_views(
     session: Session,
+    engine: MatchingEngine,
     caller: Principal,
     ranked: Sequence[tuple[RankedCandidate, ResumeRow]],
     labels: dict[str, str],
 ) -> list[RankedView]:
+    skills = engine.bundle.skills
+    categories = {i: skills[i].category for i in labels if i in skills}
     organisation_id = organisation_of(caller)
     revealed = contacts_repo.accepted_profiles(
         session=session,
@@ -125,6 +128,7 @@ def _page_views(
             ranked=r,
             candidate=candidate_view(resume, revealed=resume.profile_id in revealed),
             labels=labels,
+            categories=categories,
         )
         for r, resume in ranked
     ]
@@ -186,12 +190,13 @@ def rank_for_role(
                 resume,
             )
         )
-    items = _page_views(session, caller, ranked, labels)
+    items = _page_views(session, engine, caller, ranked, labels)
     return Page(items=items, total=total, limit=limit, offset=offset)
 
 
 def _ranked_page(
     session: Session,
+    engine: MatchingEngine,
     caller: Principal,
     pool: Sequence[ResumeRow],
     ranked: Sequence[RankedCandidate],
@@ -201,7 +206,7 @@ def _ranked_page(
 ) -> Page[RankedView]:
     by_id = {str(resume.profile_id): resume for resume in pool}
     window = [(r, by_id[r.candidate_id]) for r in ranked[offset : offset + limit]]
-    items = _page_views(session, caller, window, labels)
+    items = _page_views(session, engine, caller, window, labels)
     return Page(items=items, total=len(ranked), limit=limit, offset=offset)
 
 
@@ -236,7 +241,7 @@ def search_candidates(
     )
     ranked = rank_for_skills([candidate_facts(r) for r in pool], must=must, should=should)
     labels = {g.skill_id: g.label for g in (*must, *should)}
-    return _ranked_page(session, caller, pool, ranked, labels, limit, offset)
+    return _ranked_page(session, engine, caller, pool, ranked, labels, limit, offset)
 
 
 def rank_for_job(
@@ -265,7 +270,7 @@ def rank_for_job(
     )
     ranked = _rank_for_job([candidate_facts(r) for r in pool], job=requirements)
     labels = {g.skill_id: g.label for g in (*requirements.required, *requirements.preferred)}
-    return _ranked_page(session, caller, pool, ranked, labels, limit, offset)
+    return _ranked_page(session, engine, caller, pool, ranked, labels, limit, offset)
 
 
 def candidate_detail(

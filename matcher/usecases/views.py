@@ -10,7 +10,7 @@ titles are shown.
 from __future__ import annotations
 
 import uuid
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from matcher.ranking import CandidateFacts, RankedCandidate
@@ -75,7 +75,9 @@ class RankedView:
 
     ranked: RankedCandidate
     candidate: CandidateView
+    #: skill id -> display label, and -> taxonomy category, for the skills named
     labels: dict[str, str]
+    categories: dict[str, str] = field(default_factory=dict)
 
 
 def candidate_facts(resume: ResumeRow) -> CandidateFacts:

@@ -16,6 +16,8 @@ def test_rank_for_role_explains_each_place(world: World) -> None:
     top = body["items"][0]
     assert top["rank"] == 1 and top["role_id"] == "programmer-software-engineer"
     assert {"python", "sql", "hl7-v2"} <= {s["skill_id"] for s in top["matched_required"]}
+    python = next(s for s in top["matched_required"] if s["skill_id"] == "python")
+    assert python == {"skill_id": "python", "label": "Python", "category": "programming-data"}
     assert any("Python" in reason for reason in top["reasons"])
 
 

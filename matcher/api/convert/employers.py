@@ -55,23 +55,26 @@ def candidate_out(view: CandidateView) -> s.CandidateOut:
     )
 
 
-def _refs(ids: tuple[str, ...], labels: dict[str, str]) -> list[s.SkillRefOut]:
-    return [s.SkillRefOut(skill_id=i, label=labels.get(i, i)) for i in ids]
+def _refs(ids: tuple[str, ...], view: RankedView) -> list[s.SkillRefOut]:
+    return [
+        s.SkillRefOut(skill_id=i, label=view.labels.get(i, i), category=view.categories.get(i))
+        for i in ids
+    ]
 
 
 def ranking_page(page: Page[RankedView]) -> s.RankingPage:
     """A page of ranked candidates with the reasons."""
     items = []
     for position, view in enumerate(page.items, start=page.offset + 1):
-        r, labels = view.ranked, view.labels
+        r = view.ranked
         items.append(
             s.RankedCandidateOut(
                 rank=position,
                 score=r.score,
-                matched_required=_refs(r.matched_required, labels),
-                missing_required=_refs(r.missing_required, labels),
-                matched_preferred=_refs(r.matched_preferred, labels),
-                missing_preferred=_refs(r.missing_preferred, labels),
+                matched_required=_refs(r.matched_required, view),
+                missing_required=_refs(r.missing_required, view),
+                matched_preferred=_refs(r.matched_preferred, view),
+                missing_preferred=_refs(r.missing_preferred, view),
                 role_id=r.role_id,
                 role_score=r.role_score,
                 role_probability=r.role_probability,

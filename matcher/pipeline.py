@@ -47,7 +47,6 @@ from matcher.taxonomy import DataBundle
 
 __all__ = [
     "CANDIDATES_KEY",
-    "FACTORIES",
     "SECTIONS_KEY",
     "SKILLS_KEY",
     "Pipeline",
@@ -65,7 +64,6 @@ _LINKER = "matcher_skill_linker"
 _CONTEXT = "matcher_skill_context"
 _UNKNOWN = "matcher_unknown_skills"
 UNKNOWN_KEY = "unknown_skills"
-FACTORIES = (_SECTIONIZER, _RULER, _LINKER, _CONTEXT, _UNKNOWN)
 
 #: The pipeline type, for callers that hold one without importing spaCy.
 Pipeline = Language

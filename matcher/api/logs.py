@@ -18,7 +18,7 @@ from collections.abc import Awaitable, Callable
 from starlette.requests import Request
 from starlette.responses import Response
 
-__all__ = ["RequestIdFilter", "access_log_middleware", "configure_logging", "current_request_id"]
+__all__ = ["RequestIdFilter", "access_log_middleware", "current_request_id"]
 
 log = logging.getLogger("matcher.api.access")
 
@@ -39,18 +39,6 @@ class RequestIdFilter(logging.Filter):
         """Set ``record.request_id``; never drops a record."""
         record.request_id = _REQUEST_ID.get()
         return True
-
-
-def configure_logging(level: int = logging.INFO) -> None:
-    """Log to stderr with the request id on every line (called by ``matcher serve``)."""
-    handler = logging.StreamHandler()
-    handler.addFilter(RequestIdFilter())
-    handler.setFormatter(
-        logging.Formatter("%(asctime)s %(levelname)s [%(request_id)s] %(name)s: %(message)s")
-    )
-    root = logging.getLogger()
-    root.handlers[:] = [handler]
-    root.setLevel(level)
 
 
 def _route_template(request: Request) -> str:

@@ -1,10 +1,12 @@
 """The ``matcher`` command line.
 
 Commands: ``validate-data``, ``score FILE``, ``gaps FILE --role ROLE``, ``job FILE``
-(:mod:`matcher.cli.analyse`), ``rescore`` (:mod:`matcher.cli.rescore`) and ``evaluate``
+(:mod:`matcher.cli.analyse`), ``serve``, ``db-upgrade``, ``add-user``
+(:mod:`matcher.cli.serve`), ``rescore`` (:mod:`matcher.cli.rescore`), ``train`` and
+``evaluate roles`` (:mod:`matcher.cli.train`) and the other ``evaluate`` commands
 (``skills``, ``fields``, ``ingest``, ``speed``, ``taxonomy-coverage``). Errors the user
 can fix exit with status 2 and a message; invalid data exits 1. Logging is configured
-here and nowhere else.
+here (and for the server in ``serve``) and nowhere else.
 """
 
 from __future__ import annotations
@@ -16,7 +18,13 @@ from typing import Annotated
 
 import typer
 
-from matcher.cli._common import DataDirOption, engine_for, err, fail, out, settings_for
+from matcher.cli._common import (
+    DataDirOption,
+    fail,
+    load_file,
+    out,
+    settings_for,
+)
 from matcher.cli._render import analysis_json, highlight, print_analysis
 from matcher.cli.analyse import gaps, job
 from matcher.cli.evaluate import evaluate_app
@@ -24,7 +32,6 @@ from matcher.cli.rescore import rescore
 from matcher.cli.serve import add_user, db_upgrade, serve
 from matcher.cli.train import roles_command, train
 from matcher.errors import DataValidationError, MatcherError
-from matcher.ingest import IngestLimits, read_document
 from matcher.taxonomy import load_bundle
 
 __all__ = ["app"]
@@ -85,24 +92,15 @@ def score(
     data_dir: DataDirOption = None,
 ) -> None:
     """Find skills in FILE and score it against the twelve roles and the competency model."""
-    settings = settings_for(data_dir)
+    engine, text = load_file(file, data_dir)
     try:
-        data = file.read_bytes()
-    except OSError as exc:
-        err.print(f"error: cannot read {file}: {exc.strerror or exc}")
-        raise typer.Exit(code=2) from exc
-    engine = engine_for(settings)
-    try:
-        document = read_document(
-            data, filename=file.name, limits=IngestLimits.from_settings(settings)
-        )
-        analysis = engine.analyse_resume(document.text)
+        analysis = engine.analyse_resume(text)
     except MatcherError as exc:
         fail(exc)
     if as_json:
         out.print_json(json.dumps(analysis_json(analysis)))
         return
     if show_highlight:
-        out.print(highlight(document.text, analysis.profile.mentions))
+        out.print(highlight(text, analysis.profile.mentions))
     else:
         print_analysis(analysis, top=top, skill_label=lambda s: engine.bundle.skills[s].label)

@@ -15,11 +15,14 @@ from typing import Annotated, Any
 import typer
 from rich.table import Table
 
-from matcher.cli._common import DataDirOption, engine_for, err, fail, out, settings_for
+from matcher.cli._common import (
+    DataDirOption,
+    fail,
+    load_file,
+    out,
+)
 from matcher.domain import GapAnalysis, JobAnalysis, JobSkill, SkillGap
 from matcher.errors import MatcherError
-from matcher.ingest import IngestLimits, read_document
-from matcher.service import MatchingEngine
 
 __all__ = ["gaps", "job"]
 
@@ -35,23 +38,6 @@ _ROLE_EXCLUDE: dict[str, Any] = {
 }
 
 
-def _load(file: Path, data_dir: Path | None) -> tuple[MatchingEngine, str]:
-    settings = settings_for(data_dir)
-    try:
-        data = file.read_bytes()
-    except OSError as exc:
-        err.print(f"error: cannot read {file}: {exc.strerror or exc}")
-        raise typer.Exit(code=2) from exc
-    engine = engine_for(settings)
-    try:
-        document = read_document(
-            data, filename=file.name, limits=IngestLimits.from_settings(settings)
-        )
-    except MatcherError as exc:
-        fail(exc)
-    return engine, document.text
-
-
 def gaps(
     file: FileArgument,
     role: Annotated[str, typer.Option("--role", help="Target role id (see the README).")],
@@ -62,7 +48,7 @@ def gaps(
     data_dir: DataDirOption = None,
 ) -> None:
     """List the skills FILE lacks for a role, with where to learn them and the fit they reach."""
-    engine, text = _load(file, data_dir)
+    engine, text = load_file(file, data_dir)
     try:
         result = engine.gaps(engine.analyse_resume(text), role, limit=limit)
     except MatcherError as exc:
@@ -75,7 +61,7 @@ def gaps(
 
 def job(file: FileArgument, as_json: JsonOption = False, data_dir: DataDirOption = None) -> None:
     """Read a job description: roles, required/preferred skills, years and education."""
-    engine, text = _load(file, data_dir)
+    engine, text = load_file(file, data_dir)
     try:
         result = engine.analyse_job(text)
     except MatcherError as exc:

@@ -34,7 +34,6 @@ degrees; ``Graduation Year`` -> education years. Gold fields without a counterpa
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -42,6 +41,7 @@ from pathlib import Path
 
 from matcher.domain import ResumeFields
 from matcher.errors import InputError
+from matcher.evaluation.jsonl import read_jsonl
 from matcher.evaluation.metrics import PRF
 
 __all__ = [
@@ -153,18 +153,10 @@ def evaluate_fields(gold_path: Path, extract: Callable[[str], ResumeFields]) -> 
         InputError: the gold file is missing or not JSON Lines.
     """
     report = FieldsReport(fields={name: PRF(0, 0, 0, 0) for name in _PREDICTORS})
-    try:
-        lines = gold_path.read_text(encoding="utf-8").splitlines()
-    except OSError as exc:
-        raise InputError(f"cannot read the gold file {gold_path}: {exc.strerror}") from exc
-    for number, line in enumerate(lines, start=1):
-        if not line.strip():
-            continue
-        try:
-            row = json.loads(line)
-            text, gold_fields = row["text"], row["fields"]
-        except (json.JSONDecodeError, KeyError, TypeError) as exc:
-            raise InputError(f"{gold_path}:{number}: not a resume_fields record") from exc
+    rows = read_jsonl(
+        gold_path, lambda row: (str(row["text"]), dict(row["fields"])), what="resume_fields record"
+    )
+    for text, gold_fields in rows:
         report.n_docs += 1
         try:
             predicted = extract(text)

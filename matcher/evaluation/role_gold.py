@@ -12,11 +12,11 @@ Two JSON Lines formats, one record per line:
 from __future__ import annotations
 
 import hashlib
-import json
 from dataclasses import dataclass
 from pathlib import Path
 
 from matcher.errors import InputError
+from matcher.evaluation.jsonl import read_jsonl
 from matcher.scoring.features import RoleDocument, compile_domain_terms
 from matcher.scoring.synthetic import NONE_LABEL
 from matcher.service import MatchingEngine
@@ -80,18 +80,7 @@ def read_role_gold(path: Path) -> list[RoleGold]:
     Raises:
         InputError: the file cannot be read or a line is not a role record.
     """
-    try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except OSError as exc:
-        raise InputError(f"cannot read the gold file {path}: {exc.strerror or exc}") from exc
-    records = []
-    for number, line in enumerate(lines, start=1):
-        if not line.strip():
-            continue
-        try:
-            records.append(_record(json.loads(line)))
-        except (ValueError, KeyError, TypeError) as exc:
-            raise InputError(f"{path}:{number}: not a role gold record ({exc})") from exc
+    records = read_jsonl(path, _record, what="role gold record")
     if not records:
         raise InputError(f"{path}: no records")
     return records

@@ -20,15 +20,15 @@ negated and hypothetical mentions still name a skill and count.
 
 from __future__ import annotations
 
-import json
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from matcher.domain import SkillMention
-from matcher.errors import InputError
+from matcher.evaluation.jsonl import read_jsonl
 from matcher.evaluation.metrics import PRF
 
 __all__ = [
@@ -129,28 +129,19 @@ def read_skill_gold(path: Path) -> list[GoldDocument]:
     Raises:
         InputError: the file cannot be read or a line is not in the documented format.
     """
-    docs: list[GoldDocument] = []
-    try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except OSError as exc:
-        raise InputError(f"cannot read the gold file {path}: {exc.strerror or exc}") from exc
-    for number, line in enumerate(lines, start=1):
-        if not line.strip():
-            continue
-        try:
-            raw = json.loads(line)
-            mentions = tuple(
-                GoldMention(
-                    text=m["text"],
-                    type=m["type"],
-                    spans=tuple((int(a), int(b)) for a, b in m["spans"]),
-                )
-                for m in raw["mentions"]
-            )
-            docs.append(GoldDocument(raw["uid"], raw.get("kind", ""), raw["text"], mentions))
-        except (json.JSONDecodeError, KeyError, TypeError, ValueError) as exc:
-            raise InputError(f"{path}:{number}: not a gold skill record ({exc})") from exc
-    return docs
+    return read_jsonl(path, _gold_document, what="gold skill record")
+
+
+def _gold_document(raw: Any) -> GoldDocument:
+    mentions = tuple(
+        GoldMention(
+            text=m["text"],
+            type=m["type"],
+            spans=tuple((int(a), int(b)) for a, b in m["spans"]),
+        )
+        for m in raw["mentions"]
+    )
+    return GoldDocument(raw["uid"], raw.get("kind", ""), raw["text"], mentions)
 
 
 def group_predictions(

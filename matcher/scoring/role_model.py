@@ -34,7 +34,6 @@ from matcher.scoring.features import (
     RoleDocument,
     SkillBag,
 )
-from matcher.scoring.synthetic import NONE_LABEL
 from matcher.taxonomy import DataBundle
 
 __all__ = [
@@ -285,8 +284,3 @@ def predict_role_probabilities(
     probabilities = model.predict_proba(list(docs))
     classes = [str(c) for c in model.classes_]
     return [dict(zip(classes, map(float, row), strict=True)) for row in probabilities]
-
-
-def is_none(label: str) -> bool:
-    """Whether an outcome is the ``none`` (not health IT) outcome."""
-    return label == NONE_LABEL

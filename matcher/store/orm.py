@@ -58,9 +58,6 @@ __all__ = [
     "utcnow",
 ]
 
-USER_ROLES = ("graduate", "employer", "admin")
-CONTACT_STATUSES = ("pending", "accepted", "declined")
-
 
 def utcnow() -> datetime:
     """The current time, timezone-aware UTC."""

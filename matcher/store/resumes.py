@@ -47,7 +47,6 @@ __all__ = [
     "analysis_columns",
     "analysis_rows",
     "candidate_profile",
-    "find_profile",
     "find_profile_of_user",
     "save_resume",
 ]
@@ -90,11 +89,6 @@ def find_profile_of_user(*, session: Session, user_id: uuid.UUID) -> GraduatePro
     """The graduate profile of a user, if the user is a graduate."""
     query = select(GraduateProfileRow).where(GraduateProfileRow.user_id == user_id)
     return session.scalar(query)
-
-
-def find_profile(*, session: Session, profile_id: uuid.UUID) -> GraduateProfileRow | None:
-    """The graduate profile with this id, if any."""
-    return session.get(GraduateProfileRow, profile_id)
 
 
 def save_resume(

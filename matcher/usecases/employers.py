@@ -28,7 +28,7 @@ from matcher.store.search import (
     role_ranking,
 )
 from matcher.usecases.common import Page, Principal, organisation_of
-from matcher.usecases.graduates import program_levels
+from matcher.usecases.graduates import certification_categories, program_levels
 from matcher.usecases.jobs import get_job, job_analysis, job_requirements
 from matcher.usecases.views import CandidateView, RankedView, candidate_facts, candidate_view
 
@@ -86,6 +86,16 @@ def _skill_group(engine: MatchingEngine, term: str) -> SkillGroup:
     return SkillGroup(skill_id=skill_id, label=bundle.skills[skill_id].label, accepted=accepted)
 
 
+def _certification_group(engine: MatchingEngine, term: str) -> SkillGroup:
+    group = _skill_group(engine, term)
+    if engine.bundle.skills[group.skill_id].category not in certification_categories(engine):
+        raise InputError(
+            f"{term!r} is a skill, not a certification: filter on it with skills, or name "
+            "a certification (RHIT, CPHIMS, Epic certification...)"
+        )
+    return group
+
+
 def _filters(
     engine: MatchingEngine, query: CandidateQuery, skills: Sequence[SkillGroup] = ()
 ) -> CandidateFilters:
@@ -97,7 +107,7 @@ def _filters(
         raise InputError(f"program_level must be one of {levels}, got {query.program_level!r}")
     if query.min_years is not None and query.min_years < 0:
         raise InputError("min_years must be 0 or more")
-    certs = tuple(_skill_group(engine, c).accepted for c in query.certifications)
+    certs = tuple(_certification_group(engine, c).accepted for c in query.certifications)
     return CandidateFilters(
         state=state,
         remote=query.remote,

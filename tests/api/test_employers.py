@@ -78,6 +78,7 @@ def test_skill_search_filters(world: World, query: str, total: int) -> None:
         ("must=python&program_level=phd", "program_level"),
         ("must=python&limit=1000", "limit"),
         ("must=python&offset=-1", "offset"),
+        ("must=python&certification=sql", "not a certification"),
     ],
 )
 def test_bad_searches_say_what_is_wrong(world: World, query: str, words: str) -> None:

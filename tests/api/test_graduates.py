@@ -115,6 +115,17 @@ def test_profile_settings_validate_program_level(world: World) -> None:
     assert "program_level" in response.json()["detail"]
 
 
+def test_program_level_is_kept_when_omitted_and_forgotten_when_null(fresh_world: World) -> None:
+    me = fresh_world.auth("graduate")
+    url = "/api/v1/me/profile"
+    assert fresh_world.client.get(url, headers=me).json()["program_level"] == "university"
+    kept = fresh_world.client.patch(url, headers=me, json={"open_to_remote": True})
+    assert kept.json()["program_level"] == "university"
+    cleared = fresh_world.client.patch(url, headers=me, json={"program_level": None})
+    assert cleared.status_code == 200 and cleared.json()["program_level"] is None
+    assert cleared.json()["open_to_remote"] is True
+
+
 def test_opting_out_hides_the_candidate_from_employers(fresh_world: World) -> None:
     me, employer = fresh_world.auth("graduate"), fresh_world.auth("employer_a")
     url = "/api/v1/candidates?must=python"

@@ -107,6 +107,8 @@ def update_profile(
         searchable=body.searchable,
         open_to_remote=body.open_to_remote,
         program_level=body.program_level,
+        # PATCH: an omitted field stays; an explicit null forgets the program level.
+        clear_program_level="program_level" in body.model_fields_set and body.program_level is None,
     )
     return convert.profile_out(profile)
 

@@ -182,7 +182,9 @@ class ProfileSettingsIn(InputModel):
     searchable: StrictBool | None = Field(default=None, examples=[True])
     open_to_remote: StrictBool | None = Field(default=None, examples=[True])
     program_level: Literal["community-college", "university"] | None = Field(
-        default=None, examples=["community-college"]
+        default=None,
+        examples=["community-college"],
+        description="The program you trained in; `null` forgets it, omitted keeps it.",
     )
 
 

@@ -18,6 +18,7 @@ from fastapi import FastAPI
 from matcher import __version__
 from matcher.api.limits import BodyLimitMiddleware
 from matcher.api.logs import access_log_middleware
+from matcher.api.openapi import install_problem_openapi
 from matcher.api.problems import install_problem_handlers, unexpected_error_middleware
 from matcher.api.routes import admin, auth, candidates, health, jobs, me, roles
 from matcher.api.security import signing_key
@@ -97,6 +98,7 @@ def create_app(
     app.middleware("http")(unexpected_error_middleware)
     app.middleware("http")(access_log_middleware)
     install_problem_handlers(app)
+    install_problem_openapi(app)
     for module in (health, auth, me, roles, candidates, jobs, admin):
         app.include_router(module.router)
     return app

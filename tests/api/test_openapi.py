@@ -217,3 +217,18 @@ def test_gaps_and_jobs_answer_in_their_wire_models(world: World) -> None:
     assert job.status_code == 200, job.text
     parsed = JobOut.model_validate(job.json())
     assert {s.skill_id for s in parsed.required} >= {"python", "sql"}
+
+
+def test_every_error_response_is_documented_as_problem_json(spec: Schema) -> None:
+    wrong = [
+        f"{name} {code}"
+        for name, op in _operations(spec)
+        for code, response in op.get("responses", {}).items()
+        if code.startswith(("4", "5"))
+        and response.get("content")
+        != {"application/problem+json": {"schema": {"$ref": "#/components/schemas/Problem"}}}
+    ]
+    assert wrong == []
+    assert "HTTPValidationError" not in spec["components"]["schemas"]
+    upload = dict(_operations(spec))["POST /api/v1/me/resume"]["responses"]
+    assert {"400", "413", "415", "422", "503"} <= set(upload)

@@ -10,6 +10,7 @@ from matcher.api.schemas import Problem
 __all__ = ["problems"]
 
 _TEXT = {
+    400: "The multipart body is malformed (no boundary, a broken part).",
     401: "Not signed in, or the token expired.",
     403: "Signed in, but this account's role may not do this.",
     404: "No such record, or not one you may see.",
@@ -18,6 +19,7 @@ _TEXT = {
     415: "Not a document format the engine reads.",
     422: "The request or the document cannot be processed (the detail says why).",
     429: "Too many failed sign-ins for this account: wait `Retry-After` seconds.",
+    503: "The server is busy reading other files: retry after `Retry-After` seconds.",
 }
 
 

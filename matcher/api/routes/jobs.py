@@ -14,7 +14,9 @@ from matcher.usecases import employers, jobs
 router = APIRouter(prefix="/api/v1/jobs", tags=["jobs"], responses=problems(401, 403))
 
 
-@router.post("", status_code=status.HTTP_201_CREATED, responses=problems(422), summary="Post a job")
+@router.post(
+    "", status_code=status.HTTP_201_CREATED, responses=problems(422, 503), summary="Post a job"
+)
 def post_job(body: JobIn, caller: CurrentUser, session: SessionDep, engine: EngineDep) -> JobOut:
     """Store a job description and return what the engine read in it.
 

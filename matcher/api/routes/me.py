@@ -30,7 +30,7 @@ router = APIRouter(prefix="/api/v1/me", tags=["graduates"], responses=problems(4
 @router.post(
     "/resume",
     status_code=status.HTTP_201_CREATED,
-    responses=problems(413, 415, 422),
+    responses=problems(400, 413, 415, 422, 503),
     summary="Upload a resume",
 )
 def upload_resume(

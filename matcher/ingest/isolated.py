@@ -53,7 +53,10 @@ def _child(
 ) -> None:
     from matcher.ingest import read_document
 
-    resource.setrlimit(resource.RLIMIT_AS, (memory_bytes, memory_bytes))
+    try:
+        resource.setrlimit(resource.RLIMIT_AS, (memory_bytes, memory_bytes))
+    except (ValueError, OSError):  # a platform without the limit: the deadline still holds
+        pass
     try:
         out.send(("ok", read_document(data, filename=filename, limits=limits)))
     except InputError as exc:
@@ -64,11 +67,16 @@ def _child(
         out.close()
 
 
-def _out_of_memory() -> DocumentTooLargeError:
+def _out_of_memory(crashed: bool = False) -> DocumentTooLargeError:
+    what = (
+        "reading this file ran out of the memory allowed, or crashed"
+        if crashed
+        else "reading this file needed far more memory than a resume does"
+    )
     return DocumentTooLargeError(
-        "reading this file needed far more memory than a resume does, so it was stopped "
-        "(it may be damaged or deliberately oversized). Save your resume again from your "
-        "word processor as PDF or DOCX, or upload it as plain text."
+        f"{what}, so it was stopped (the file may be damaged or deliberately oversized). "
+        "Save your resume again from your word processor as PDF or DOCX, or upload it as "
+        "plain text."
     )
 
 
@@ -117,6 +125,7 @@ class IsolatedReader:
         send.close()
         try:
             if not receive.poll(self.limits.timeout_seconds + _START_GRACE_SECONDS):
+                log.warning("a reading process outlived its deadline and was killed")
                 raise DocumentTimeoutError(
                     f"reading this file took longer than {self.limits.timeout_seconds:g} "
                     "seconds, so it was stopped. The file may be unusually complex: save "
@@ -125,8 +134,11 @@ class IsolatedReader:
             try:
                 status, value = receive.recv()
             except EOFError:
-                # The child died without answering: killed by the memory limit.
-                raise _out_of_memory() from None
+                # The child died without answering: native code failed an allocation
+                # under the memory limit (or crashed on the file).
+                child.join()
+                log.warning("a reading process died (exit code %s)", child.exitcode)
+                raise _out_of_memory(crashed=True) from None
         finally:
             if child.is_alive():
                 child.kill()

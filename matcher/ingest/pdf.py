@@ -37,7 +37,7 @@ _PASSWORD_ERROR = 4  # FPDF_ERR_PASSWORD
 _LINE_END_HYPHEN = 2
 
 
-_CHECK_EVERY = 4096  # characters between deadline checks
+_CHECK_MASK = 4096 - 1  # the deadline is checked every 4,096 characters
 
 
 def _glyphs(textpage: pdfium.PdfTextPage, count: int, deadline: Deadline) -> list[Glyph]:
@@ -46,7 +46,7 @@ def _glyphs(textpage: pdfium.PdfTextPage, count: int, deadline: Deadline) -> lis
     space = False
     box = pdfium_c.FS_RECTF()
     for i in range(count):
-        if i % _CHECK_EVERY == 0:
+        if not i & _CHECK_MASK:
             deadline.check()
         code = pdfium_c.FPDFText_GetUnicode(raw, i)
         if code in (0, 0xFFFE, 0xFFFF) or 0xD800 <= code <= 0xDFFF:

@@ -37,17 +37,22 @@ _PASSWORD_ERROR = 4  # FPDF_ERR_PASSWORD
 _LINE_END_HYPHEN = 2
 
 
-_CHECK_MASK = 4096 - 1  # the deadline is checked every 4,096 characters
+_CHECK_EVERY = 4096  # characters between deadline checks
 
 
 def _glyphs(textpage: pdfium.PdfTextPage, count: int, deadline: Deadline) -> list[Glyph]:
-    raw = textpage.raw
     glyphs: list[Glyph] = []
     space = False
+    for start in range(0, count, _CHECK_EVERY):
+        deadline.check()
+        space = _read_glyphs(textpage.raw, start, min(count, start + _CHECK_EVERY), glyphs, space)
+    return glyphs
+
+
+def _read_glyphs(raw: object, start: int, stop: int, glyphs: list[Glyph], space: bool) -> bool:
+    # Characters start..stop-1 appended to ``glyphs``; returns whether a space is pending.
     box = pdfium_c.FS_RECTF()
-    for i in range(count):
-        if not i & _CHECK_MASK:
-            deadline.check()
+    for i in range(start, stop):
         code = pdfium_c.FPDFText_GetUnicode(raw, i)
         if code in (0, 0xFFFE, 0xFFFF) or 0xD800 <= code <= 0xDFFF:
             continue
@@ -62,7 +67,7 @@ def _glyphs(textpage: pdfium.PdfTextPage, count: int, deadline: Deadline) -> lis
             continue
         glyphs.append(Glyph(char, box.left, box.bottom, box.right, box.top, space))
         space = False
-    return glyphs
+    return space
 
 
 def _too_many_chars(limit: int) -> DocumentTooLargeError:

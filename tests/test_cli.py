@@ -183,3 +183,21 @@ def test_train_saves_a_version_and_refuses_it_again_before_training(tmp_path: Pa
     code, out, err = _run(*args, "--gold", str(gold))
     assert code == 2
     assert "already exists" in err and "gold.jsonl" not in err
+
+
+def test_train_on_too_little_data_says_what_is_missing(tmp_path: Path, toy_data_dir: Path) -> None:
+    # The toy data set draws a few dozen short examples: no full texts to learn from.
+    code, _, err = _run(
+        "train",
+        "--version",
+        "0.0.1",
+        "--models-dir",
+        str(tmp_path / "models"),
+        "--data-dir",
+        str(toy_data_dir),
+        "--cv-folds",
+        "0",
+    )
+    assert code == 2
+    assert "too few training documents" in err and "labelled files" in err
+    assert not (tmp_path / "models" / "role_scorer" / "0.0.1").exists()

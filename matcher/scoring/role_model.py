@@ -44,6 +44,9 @@ __all__ = [
     "predict_role_probabilities",
 ]
 
+#: Fewest training documents of each kind (full texts; titles and short texts) to fit.
+MIN_DOCUMENTS_PER_KIND = 10
+
 #: Artifact name of the role scorer under ``models/``.
 ROLE_MODEL_NAME = "role_scorer"
 
@@ -198,8 +201,17 @@ class RoleScorer(ClassifierMixin, BaseEstimator):  # type: ignore[misc]
         short = np.asarray([self._is_short(d) for d in docs])
         fitted = []
         for model, mask in ((self.document_model, ~short), (self.title_model, short)):
-            if model is None or not mask.any():
-                raise ValueError("RoleScorer needs both models and documents of both kinds")
+            if model is None:
+                raise ValueError("RoleScorer needs both models")
+            kinds = sorted(set(labels[mask]))
+            if mask.sum() < MIN_DOCUMENTS_PER_KIND or len(kinds) < 2:
+                raise ValueError(
+                    f"too few training documents: {int((~short).sum())} full texts and "
+                    f"{int(short.sum())} titles or short texts (over / up to "
+                    f"{self.short_text_chars} characters); each kind needs at least "
+                    f"{MIN_DOCUMENTS_PER_KIND} documents of 2 or more outcomes. Draw more "
+                    "synthetic examples (role_model.yaml `synthetic`) or add labelled files"
+                )
             chosen = [d for d, keep in zip(docs, mask, strict=True) if keep]
             fitted.append(
                 clone(model).fit(chosen, labels[mask], classifier__sample_weight=weights[mask])

@@ -133,10 +133,11 @@ def test_scorer_explains_with_positive_drivers(
     assert [d.weight for d in drivers] == sorted((d.weight for d in drivers), reverse=True)
 
 
-def test_scorer_needs_documents_of_both_kinds(toy_bundle: DataBundle) -> None:
+def test_scorer_needs_enough_documents_of_both_kinds(toy_bundle: DataBundle) -> None:
     model = build_role_model(toy_bundle)
-    with pytest.raises(ValueError, match="both"):
-        model.fit([RoleDocument(title="a", text="a")], ["trainer"])
+    titles = [RoleDocument(title=f"t{i}", text=f"t{i}") for i in range(20)]
+    with pytest.raises(ValueError, match="0 full texts and 20 titles"):
+        model.fit(titles, ["trainer", "none"] * 10)
 
 
 def test_build_role_model_needs_role_model_file(editable_data: object) -> None:

@@ -52,7 +52,8 @@ class Settings(BaseSettings):
             space (the service; command-line runs on your own files read in-process).
         parse_memory_bytes: address-space limit of one reading process, in bytes.
         parse_workers: most uploaded files read at once; a request that finds no free
-            slot within ``parse_timeout_seconds`` answers 503 with ``Retry-After``.
+            slot within ``parse_queue_seconds`` answers 503 with ``Retry-After``.
+        parse_queue_seconds: how long an upload waits for a free reading slot.
         analysis_wait_seconds: how long a request waits for the shared analysis pipeline
             (one text at a time per process) before answering 503 with ``Retry-After``.
         context_window_tokens: how many tokens around an ambiguous alias are searched
@@ -93,7 +94,8 @@ class Settings(BaseSettings):
     isolate_parsing: bool = True
     parse_memory_bytes: int = Field(default=1024 * 1024 * 1024, ge=256 * 1024 * 1024)
     parse_workers: int = Field(default=4, ge=1, le=64)
-    analysis_wait_seconds: float = Field(default=30.0, gt=0)
+    parse_queue_seconds: float = Field(default=2.0, gt=0)
+    analysis_wait_seconds: float = Field(default=10.0, gt=0)
     context_window_tokens: int = Field(default=12, ge=1, le=200)
     role_model_version: str | None = Field(default=None, pattern=r"^\d+\.\d+\.\d+$")
     environment: Literal["development", "production"] = "development"

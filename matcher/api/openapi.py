@@ -22,6 +22,7 @@ __all__ = ["install_problem_openapi"]
 _PROBLEM_REF = {"$ref": "#/components/schemas/Problem"}
 _FASTAPI_ERROR_SCHEMAS = ("HTTPValidationError", "ValidationError")
 _VALIDATION = "The request does not have the expected shape (the detail names the field)."
+_TOO_LARGE = "The request body is over the size limit (`MATCHER_MAX_FILE_BYTES` plus room)."
 
 
 def _problem_document(app: FastAPI) -> dict[str, Any]:
@@ -34,6 +35,8 @@ def _problem_document(app: FastAPI) -> dict[str, Any]:
     )
     for item in spec.get("paths", {}).values():
         for operation in item.values():
+            if "requestBody" in operation:  # every body is bounded (api/limits.py)
+                operation.setdefault("responses", {}).setdefault("413", {"description": _TOO_LARGE})
             for code, response in operation.get("responses", {}).items():
                 if not str(code).startswith(("4", "5")):
                     continue

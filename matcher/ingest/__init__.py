@@ -104,6 +104,12 @@ def read_document(
             "we cannot read. Save it again from your word processor, or upload a PDF."
         ) from exc
     text = normalise_pages(extracted.pages, paged=extracted.paged)
+    if len(text) > limits.max_chars:
+        raise DocumentTooLargeError(
+            f"this file's text has {len(text):,} characters; the limit is "
+            f"{limits.max_chars:,}, far more than a resume needs. Upload your resume itself "
+            "(a few pages)."
+        )
     if not text.strip():
         raise EmptyDocumentError("the file contains no text: check that you chose the right file.")
     return RawDocument(

@@ -10,8 +10,9 @@ compressed stream. The service therefore reads each upload in a child process:
   not the server;
 * killed when the document's time limit (plus a second of start-up grace) is spent.
 
-At most ``workers`` children run at once; a caller that waits longer than the time
-limit for a slot gets :class:`~matcher.errors.ServiceBusyError` instead of piling up.
+At most ``workers`` children run at once; a caller that waits longer than
+``queue_seconds`` for a slot gets :class:`~matcher.errors.ServiceBusyError` instead of
+piling up (holding a server thread each).
 Errors about the file (:class:`~matcher.errors.InputError` subclasses) come back from
 the child unchanged.
 """
@@ -88,11 +89,13 @@ class IsolatedReader:
         limits: size, page and time limits applied in the child.
         memory_bytes: address-space limit of a child process.
         workers: most children reading at once.
+        queue_seconds: how long a caller waits for a free slot (then: busy).
     """
 
     limits: IngestLimits
     memory_bytes: int
     workers: int
+    queue_seconds: float = 2.0
     _slots: threading.BoundedSemaphore = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
@@ -105,9 +108,10 @@ class IsolatedReader:
             InputError: a subclass saying what is wrong with the file; a child killed at
                 the deadline is :class:`~matcher.errors.DocumentTimeoutError`, one that
                 ran out of memory :class:`~matcher.errors.DocumentTooLargeError`.
-            ServiceBusyError: no reading slot came free within the time limit.
+            ServiceBusyError: no reading slot came free within ``queue_seconds``.
         """
-        if not self._slots.acquire(timeout=self.limits.timeout_seconds):
+        if not self._slots.acquire(timeout=self.queue_seconds):
+            # The slots free up within the time limit at worst: retry after it.
             raise ServiceBusyError(math.ceil(self.limits.timeout_seconds), what="files")
         try:
             return self._read(data, filename)

@@ -47,6 +47,7 @@ def load_engine(settings: Settings) -> MatchingEngine:
             IngestLimits.from_settings(settings),
             memory_bytes=settings.parse_memory_bytes,
             workers=settings.parse_workers,
+            queue_seconds=settings.parse_queue_seconds,
         )
         if settings.isolate_parsing
         else None,

@@ -6,7 +6,13 @@ the repository functions, which take ``*, session``, and get the session type fr
 
 from sqlalchemy.orm import Session
 
-from matcher.store.db import Base, make_engine, make_session_factory, normalise_url
+from matcher.store.db import (
+    Base,
+    make_engine,
+    make_session_factory,
+    normalise_url,
+    release_connection,
+)
 from matcher.store.migrate import current_revision, head_revision, upgrade_database
 from matcher.store.open import Store, open_store
 
@@ -20,5 +26,6 @@ __all__ = [
     "make_session_factory",
     "normalise_url",
     "open_store",
+    "release_connection",
     "upgrade_database",
 ]

@@ -89,10 +89,18 @@ def find_user(*, session: Session, user_id: uuid.UUID) -> UserRow | None:
     return session.get(UserRow, user_id)
 
 
-def count_active_admins(*, session: Session) -> int:
-    """How many active admin accounts there are."""
-    query = select(func.count()).select_from(UserRow)
-    return session.scalar(query.where(UserRow.role == "admin", UserRow.is_active)) or 0
+def count_active_admins(*, session: Session, lock: bool = False) -> int:
+    """How many active admin accounts there are.
+
+    Args:
+        session: open session.
+        lock: lock their rows until the transaction ends (``FOR UPDATE`` where the
+            database has it), so a concurrent check waits for this transaction.
+    """
+    query = select(UserRow.id).where(UserRow.role == "admin", UserRow.is_active)
+    if lock:
+        query = query.with_for_update()
+    return len(session.scalars(query).all())
 
 
 def find_user_by_email(*, session: Session, email: str) -> UserRow | None:

@@ -20,7 +20,14 @@ from sqlalchemy.pool import StaticPool
 
 from matcher.errors import ConflictError
 
-__all__ = ["Base", "conflict_on_duplicate", "make_engine", "make_session_factory", "normalise_url"]
+__all__ = [
+    "Base",
+    "conflict_on_duplicate",
+    "make_engine",
+    "make_session_factory",
+    "normalise_url",
+    "release_connection",
+]
 
 _NAMING = {
     "ix": "ix_%(column_0_label)s",
@@ -50,6 +57,17 @@ def normalise_url(url: str) -> str:
     if parsed.drivername in ("postgresql", "postgres"):
         parsed = parsed.set(drivername="postgresql+psycopg")
     return parsed.render_as_string(hide_password=False)
+
+
+def release_connection(session: Session) -> None:
+    """End the session's transaction so it holds no pooled connection during slow work.
+
+    Call it before reading or analysing an upload: a request that waits on a file or the
+    pipeline must not keep one of the pool's few connections from the others. Loaded
+    rows stay usable (sessions do not expire them on commit); the next query starts a
+    new transaction.
+    """
+    session.commit()
 
 
 @contextmanager

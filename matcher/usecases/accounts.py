@@ -222,11 +222,18 @@ def delete_account(*, session: Session, caller: Principal, user_id: uuid.UUID) -
     user = repo.find_user(session=session, user_id=user_id)
     if user is None:
         raise NotFoundError(f"no user with id {user_id}")
-    if user.role == "admin" and user.is_active and repo.count_active_admins(session=session) <= 1:
-        raise ConflictError(
-            "this is the only active admin account: create another admin before deleting it"
-        )
+    last_admin = ConflictError(
+        "this is the only active admin account: create another admin before deleting it"
+    )
+    is_admin = user.role == "admin" and user.is_active
+    # Locked (PostgreSQL) so that two admins deleting themselves at once are serialised.
+    if is_admin and repo.count_active_admins(session=session, lock=True) <= 1:
+        raise last_admin
     repo.delete_user(session=session, user=user)
+    # SQLite takes its write lock at the delete: count again, now that no other deletion
+    # can be in flight (the caller's rollback undoes this one).
+    if is_admin and repo.count_active_admins(session=session) < 1:
+        raise last_admin
 
 
 def admin_delete_user(*, session: Session, caller: Principal, user_id: uuid.UUID) -> None:

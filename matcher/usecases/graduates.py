@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import logging
+import re
 from datetime import date
 
 from matcher.domain import GapAnalysis, RawDocument
 from matcher.errors import InputError, NotFoundError
 from matcher.ingest import MEDIA_TYPES
 from matcher.service import Analysis, MatchingEngine
-from matcher.store import Session
+from matcher.store import Session, release_connection
 from matcher.store.orm import GraduateProfileRow, ResumeFileRow, ResumeRow
 from matcher.store.resumes import (
     ResumeAnalysis,
@@ -22,6 +23,7 @@ from matcher.usecases.analysis_slot import analysis_slot
 from matcher.usecases.common import Principal, require_role
 
 __all__ = [
+    "clean_filename",
     "my_gaps",
     "my_profile",
     "my_resume",
@@ -93,13 +95,15 @@ def process_resume(
         AccessDeniedError: the caller is not a graduate.
         InputError: a subclass saying what is wrong with the file.
     """
-    profile = my_profile(session=session, caller=caller)
+    require_role(caller, "graduate")
+    release_connection(session)  # no pooled connection held while the file is read
     document, analysis = read_and_analyse(engine, data, filename=filename)
+    profile = my_profile(session=session, caller=caller)
     resume = save_resume(
         session=session,
         profile=profile,
         file=StoredFile(
-            filename=filename or "resume",
+            filename=clean_filename(filename),
             content=data,
             media_type=MEDIA_TYPES[document.source_format],
             source_format=document.source_format,
@@ -115,6 +119,19 @@ def process_resume(
         len(analysis.profile.mentions),
     )
     return resume
+
+
+_UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def clean_filename(filename: str) -> str:
+    """An uploaded file's name as stored: no control or direction characters, 255 at most.
+
+    The name is kept only to show the graduate what they uploaded; a NUL in it would
+    break PostgreSQL, and a direction override could disguise it.
+    """
+    cleaned = _UNPRINTABLE.sub("", filename).strip()[:255]
+    return cleaned or "resume"
 
 
 def read_and_analyse(

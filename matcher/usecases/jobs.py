@@ -12,7 +12,7 @@ from matcher.domain import JobAnalysis, JobSkill
 from matcher.errors import InputError, NotFoundError
 from matcher.ranking import JobRequirements, SkillGroup
 from matcher.service import MatchingEngine
-from matcher.store import Session
+from matcher.store import Session, release_connection
 from matcher.store import jobs as jobs_repo
 from matcher.store.orm import JobRow
 from matcher.usecases.analysis_slot import analysis_slot
@@ -57,6 +57,7 @@ def post_job(
     organisation_id = organisation_of(caller)
     if not text.strip():
         raise InputError("the job description is empty")
+    release_connection(session)  # no pooled connection held while the text is analysed
     analysis = read_job(engine, title=title, text=text)
     return jobs_repo.add_job(
         session=session,

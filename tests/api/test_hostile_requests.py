@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from matcher.usecases.graduates import clean_filename
 from tests.api.conftest import PASSWORD, World
 from tests.conftest import TOY_RESUME
 
@@ -24,6 +25,12 @@ from tests.conftest import TOY_RESUME
             "display_name",
         ),
         ("/api/v1/jobs", "employer_a", {"title": "Analyst", "text": "\x00\x00\x00"}, "text"),
+        (
+            "/api/v1/auth/register",
+            "",
+            {"email": "rtl@example.org", "password": PASSWORD, "display_name": "Ann\u202eeoD"},
+            "display_name",
+        ),
         ("/api/v1/jobs", "employer_a", {"title": "An\x07alyst", "text": "Python"}, "title"),
     ],
 )
@@ -45,7 +52,7 @@ def test_sign_in_with_a_nul_in_the_email_is_a_plain_401(world: World) -> None:
 
 def test_profile_settings_take_booleans_only(world: World) -> None:
     me = world.auth("graduate")
-    for value in ("yes", 1):
+    for value in ("yes", 1, None):
         response = world.client.patch("/api/v1/me/profile", headers=me, json={"searchable": value})
         assert response.status_code == 422, response.text
     assert world.client.get("/api/v1/me/profile", headers=me).json()["searchable"] is True
@@ -70,7 +77,7 @@ def test_the_download_has_the_detected_type_whatever_the_client_declared(
     assert upload.status_code == 201, upload.text
     download = fresh_world.client.get("/api/v1/me/resume/file", headers=me)
     assert download.status_code == 200
-    assert download.headers["content-type"].startswith("text/plain")
+    assert download.headers["content-type"] == "text/plain"  # no charset guessed
     assert download.headers["x-content-type-options"] == "nosniff"
     assert download.content == TOY_RESUME.encode()
 
@@ -94,3 +101,22 @@ def test_the_last_admin_cannot_delete_their_account(fresh_world: World) -> None:
         fresh_world.client.delete("/api/v1/me", headers=fresh_world.auth("admin")).status_code
         == 204
     )
+
+
+def test_a_stored_file_name_keeps_no_control_or_direction_characters(fresh_world: World) -> None:
+    me = fresh_world.auth("graduate")
+    upload = fresh_world.client.post(
+        "/api/v1/me/resume",
+        headers=me,
+        files={"file": ("my\u202ecv.txt", TOY_RESUME.encode(), "text/plain")},
+    )
+    assert upload.status_code == 201, upload.text
+    assert upload.json()["resume"]["filename"] == "mycv.txt"
+
+
+@pytest.mark.parametrize(
+    ("given", "stored"),
+    [("cv\x00.pdf", "cv.pdf"), ("\x1b[31mcv.docx", "[31mcv.docx"), ("\u202e\x07", "resume")],
+)
+def test_clean_filename(given: str, stored: str) -> None:
+    assert clean_filename(given) == stored

@@ -230,5 +230,9 @@ def test_every_error_response_is_documented_as_problem_json(spec: Schema) -> Non
     ]
     assert wrong == []
     assert "HTTPValidationError" not in spec["components"]["schemas"]
-    upload = dict(_operations(spec))["POST /api/v1/me/resume"]["responses"]
-    assert {"400", "413", "415", "422", "503"} <= set(upload)
+    operations = dict(_operations(spec))
+    assert {"400", "413", "415", "422", "503"} <= set(
+        operations["POST /api/v1/me/resume"]["responses"]
+    )
+    assert "413" in operations["POST /api/v1/jobs"]["responses"]  # every body is bounded
+    assert "409" in operations["DELETE /api/v1/me"]["responses"]  # the last admin

@@ -166,6 +166,7 @@ def test_isolated_reader_answers_busy_when_no_slot_frees_in_time() -> None:
         replace(LIMITS, max_chars=100_000_000, timeout_seconds=0.5),
         memory_bytes=8 * 1024 * _MIB,
         workers=1,
+        queue_seconds=0.2,
     )
     slow = threading.Thread(
         target=lambda: pytest.raises(
@@ -179,3 +180,10 @@ def test_isolated_reader_answers_busy_when_no_slot_frees_in_time() -> None:
             reader.read(b"Jane Example", filename="b.txt")
     finally:
         slow.join()
+
+
+def test_text_that_normalises_past_the_character_limit_is_refused() -> None:
+    # U+FDFA is one character that normalises to 18: 20,000 of them pass 200,000.
+    data = ("\ufdfa" * 20_000).encode("utf-8")
+    with pytest.raises(DocumentTooLargeError, match="200,000"):
+        read_document(data, filename="r.txt", limits=LIMITS)

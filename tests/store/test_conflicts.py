@@ -6,18 +6,21 @@ what the first has just committed, as if its own check had run before that commi
 
 from __future__ import annotations
 
+import threading
 import uuid
+from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 from sqlalchemy import func, select
 
 from matcher.errors import ConflictError
 from matcher.service import MatchingEngine
-from matcher.store import Session, Store
+from matcher.store import Session, Store, release_connection
 from matcher.store import accounts as accounts_repo
 from matcher.store import contacts as contacts_repo
 from matcher.store.orm import ContactRequestRow, GraduateProfileRow, ResumeRow, UserRow
 from matcher.store.resumes import ResumeAnalysis, StoredFile, save_resume
+from matcher.usecases import delete_account, principal_of
 from tests.conftest import TOY_RESUME
 from tests.store.test_store import _graduate, _store_resume
 
@@ -110,3 +113,49 @@ def _ask(session: Session, organisation_id: uuid.UUID, profile_id: uuid.UUID) ->
         job_id=None,
         message="Hello",
     )
+
+
+def test_admins_deleting_themselves_at_once_leave_one_admin(store: Store) -> None:
+    admins = []
+    with store.sessions() as session:
+        for n in range(3):
+            admins.append(
+                accounts_repo.add_user(
+                    session=session,
+                    email=f"admin{n}@example.org",
+                    password_hash="x",
+                    role="admin",
+                    display_name=f"Admin {n}",
+                )
+            )
+        session.commit()
+    barrier = threading.Barrier(len(admins))
+
+    def delete_self(user: UserRow) -> str:
+        barrier.wait()
+        with store.sessions() as session:
+            try:
+                delete_account(session=session, caller=principal_of(user), user_id=user.id)
+                session.commit()
+            except ConflictError:
+                session.rollback()
+                return "refused"
+        return "deleted"
+
+    with ThreadPoolExecutor(max_workers=len(admins)) as pool:
+        answers = list(pool.map(delete_self, admins))
+    with store.sessions() as session:
+        left = accounts_repo.count_active_admins(session=session)
+    assert left >= 1
+    assert answers.count("deleted") == len(admins) - left
+
+
+def test_release_connection_ends_the_transaction_and_keeps_loaded_rows(store: Store) -> None:
+    user = _graduate(store, "slow@example.org")
+    with store.sessions() as session:
+        row = session.get(UserRow, user.id)
+        assert row is not None and session.in_transaction()
+        release_connection(session)
+        assert not session.in_transaction()
+        assert row.email == "slow@example.org"  # still loaded: no query, no connection
+        assert not session.in_transaction()

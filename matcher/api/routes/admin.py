@@ -73,7 +73,7 @@ def list_users(caller: CurrentUser, session: SessionDep, page: PageDep) -> list[
     status_code=status.HTTP_204_NO_CONTENT,
     responses={
         204: {"description": "Deleted: the account and all its data are gone."},
-        **problems(404),
+        **problems(404, 409),
     },
     summary="Delete an account and all its data",
 )

@@ -79,10 +79,12 @@ def download_resume(caller: CurrentUser, session: SessionDep) -> Response:
     media_type = (
         stored.media_type if stored.media_type in RESUME_MEDIA_TYPES else "application/octet-stream"
     )
+    # Set as a header, not as media_type: Starlette would add "charset=utf-8" to a text
+    # type, which is wrong for a resume saved in another encoding (UTF-16, cp1252).
     return Response(
         content=stored.content,
-        media_type=media_type,
         headers={
+            "Content-Type": media_type,
             "Content-Disposition": 'attachment; filename="resume"',
             "X-Content-Type-Options": "nosniff",
         },
@@ -182,7 +184,10 @@ def answer_contact_request(
 @router.delete(
     "",
     status_code=status.HTTP_204_NO_CONTENT,
-    responses={204: {"description": "Deleted: the account and all its data are gone."}},
+    responses={
+        204: {"description": "Deleted: the account and all its data are gone."},
+        **problems(409),
+    },
     summary="Delete my account and data",
 )
 def delete_me(caller: CurrentUser, session: SessionDep) -> Response:

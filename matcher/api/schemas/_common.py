@@ -29,8 +29,9 @@ class WireModel(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
 
-#: control characters (tab, line feed and carriage return are text)
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+#: control characters (tab, line feed and carriage return are text), C1 controls and the
+#: direction overrides that can make a name or title read as something else
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
 
 class InputModel(WireModel):
@@ -45,7 +46,9 @@ class InputModel(WireModel):
     @classmethod
     def _no_control_characters(cls, value: Any) -> Any:
         if isinstance(value, str) and _CONTROL.search(value):
-            raise ValueError("must not contain control characters (such as NUL)")
+            raise ValueError(
+                "must not contain control characters (such as NUL) or direction overrides"
+            )
         return value
 
 

@@ -10,7 +10,7 @@ import uuid
 from datetime import date, datetime
 from typing import Literal
 
-from pydantic import ConfigDict, Field, StrictBool
+from pydantic import ConfigDict, Field, StrictBool, model_validator
 
 from matcher.api.schemas._common import (
     EXAMPLE_CANDIDATE_ID,
@@ -186,6 +186,13 @@ class ProfileSettingsIn(InputModel):
         examples=["community-college"],
         description="The program you trained in; `null` forgets it, omitted keeps it.",
     )
+
+    @model_validator(mode="after")
+    def _choices_are_true_or_false(self) -> ProfileSettingsIn:
+        for name in ("searchable", "open_to_remote"):
+            if name in self.model_fields_set and getattr(self, name) is None:
+                raise ValueError(f"{name} must be true or false (leave it out to keep it)")
+        return self
 
 
 class MentionOut(WireModel):

@@ -194,7 +194,7 @@ class ServiceBusyError(MatcherError):
 
     def __init__(self, retry_after: int, what: str = "resumes and jobs") -> None:
         super().__init__(
-            f"the server is busy reading other {what}: try again in {retry_after} "
+            f"the server is busy with other {what}: try again in {retry_after} "
             f"second{'' if retry_after == 1 else 's'}"
         )
         self.retry_after = retry_after

@@ -11,9 +11,9 @@ from fastapi.security import OAuth2PasswordBearer
 from matcher.api.params import example
 from matcher.api.security import TOKEN_URL, decode_token
 from matcher.config import Settings
-from matcher.errors import AuthenticationError, InputError
+from matcher.errors import AuthenticationError, InputError, ServiceBusyError
 from matcher.service import MatchingEngine
-from matcher.store import Session, Store
+from matcher.store import POOL_EXHAUSTED, Session, Store
 from matcher.usecases import CandidateQuery, Principal, current_user, principal_of
 
 __all__ = [
@@ -44,6 +44,8 @@ def _store(request: Request) -> Store:
     return store
 
 
+_POOL_RETRY_SECONDS = 5
+
 SettingsDep = Annotated[Settings, Depends(_settings)]
 EngineDep = Annotated[MatchingEngine, Depends(_engine)]
 StoreDep = Annotated[Store, Depends(_store)]
@@ -51,10 +53,14 @@ StoreDep = Annotated[Store, Depends(_store)]
 
 def _session(store: StoreDep) -> Iterator[Session]:
     # Commit when the route returns, before the response is sent; roll back on error.
+    # Every pooled connection busy for the pool's timeout: 503, not an unexpected 500.
     with store.sessions() as session:
         try:
             yield session
             session.commit()
+        except POOL_EXHAUSTED as exc:
+            session.rollback()
+            raise ServiceBusyError(_POOL_RETRY_SECONDS, what="requests") from exc
         except BaseException:
             session.rollback()
             raise

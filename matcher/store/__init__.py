@@ -7,6 +7,7 @@ the repository functions, which take ``*, session``, and get the session type fr
 from sqlalchemy.orm import Session
 
 from matcher.store.db import (
+    POOL_EXHAUSTED,
     Base,
     make_engine,
     make_session_factory,
@@ -17,6 +18,7 @@ from matcher.store.migrate import current_revision, head_revision, upgrade_datab
 from matcher.store.open import Store, open_store
 
 __all__ = [
+    "POOL_EXHAUSTED",
     "Base",
     "Session",
     "Store",

@@ -15,12 +15,14 @@ from typing import Any
 from sqlalchemy import Engine, MetaData, create_engine, event
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import TimeoutError as PoolTimeoutError
 from sqlalchemy.orm import DeclarativeBase, Session, sessionmaker
 from sqlalchemy.pool import StaticPool
 
 from matcher.errors import ConflictError
 
 __all__ = [
+    "POOL_EXHAUSTED",
     "Base",
     "conflict_on_duplicate",
     "make_engine",
@@ -57,6 +59,10 @@ def normalise_url(url: str) -> str:
     if parsed.drivername in ("postgresql", "postgres"):
         parsed = parsed.set(drivername="postgresql+psycopg")
     return parsed.render_as_string(hide_password=False)
+
+
+#: What a session raises when every pooled connection stayed busy for the pool's timeout.
+POOL_EXHAUSTED: tuple[type[Exception], ...] = (PoolTimeoutError,)
 
 
 def release_connection(session: Session) -> None:

@@ -8,11 +8,13 @@ from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
+from sqlalchemy import create_engine
 
 from matcher.api.main import create_app
 from matcher.demo import DEMO_ACCOUNTS, DEMO_PASSWORD
 from matcher.errors import ConfigurationError
 from matcher.service import MatchingEngine
+from matcher.store import Store, make_session_factory
 from matcher.usecases import check_service_settings
 from matcher.usecases.analysis_slot import analysis_slot
 from tests.api.conftest import World, api_settings
@@ -181,3 +183,26 @@ def test_busy_analysis_is_a_503_with_retry_after(
             files={"file": ("cv.txt", TOY_RESUME.encode(), "text/plain")},
         )
         assert retried.status_code == 201, retried.text
+
+
+def test_an_exhausted_connection_pool_is_a_503_not_a_500(
+    tmp_path: Path, toy_engine: MatchingEngine
+) -> None:
+    url = f"sqlite:///{tmp_path / 'pool.sqlite3'}"
+    app = create_app(api_settings(url), engine=toy_engine)
+    with TestClient(app) as client:
+        world = World(client)
+        world.graduate("waiting", None, searchable=False)
+        # One pooled connection, given up on after 0.2 s, and held by another request.
+        tiny = create_engine(url, pool_size=1, max_overflow=0, pool_timeout=0.2)
+        app.state.store = Store(engine=tiny, sessions=make_session_factory(tiny))
+        try:
+            with tiny.connect():
+                response = client.get("/api/v1/me/profile", headers=world.auth("waiting"))
+            assert response.status_code == 503, response.text
+            assert response.headers["retry-after"] == "5"
+            assert "busy" in response.json()["detail"]
+            freed = client.get("/api/v1/me/profile", headers=world.auth("waiting"))
+            assert freed.status_code == 200
+        finally:
+            tiny.dispose()

@@ -19,7 +19,7 @@ _TEXT = {
     415: "Not a document format the engine reads.",
     422: "The request or the document cannot be processed (the detail says why).",
     429: "Too many failed sign-ins for this account: wait `Retry-After` seconds.",
-    503: "The server is busy reading other files: retry after `Retry-After` seconds.",
+    503: "The server is busy with other requests: retry after `Retry-After` seconds.",
 }
 
 

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Sourced by .ci/run: the README's first command, `matcher serve`, started in the
-# background on a throw-away SQLite file with the demo data; /health must answer and a
-# demo employer must sign in and rank candidates for the demo job. Then it is stopped.
+# background on a throw-away SQLite file with the demo data; /health must answer, a demo
+# graduate must upload the bundled resume (read in the server's isolated reading process)
+# and a demo employer must sign in and rank candidates for the demo job. Then it is stopped.
 set -euo pipefail
 
 SMOKE_DIR="$(mktemp -d /tmp/matcher-ci-serve.XXXXXX)"
@@ -17,6 +18,14 @@ for _ in $(seq 1 120); do
 done
 curl -sf "$base/health"
 echo
+graduate="$(curl -sf -X POST "$base/api/v1/auth/token" \
+    -d "username=avery@demo.example.org&password=demo-password" |
+    python -c 'import json, sys; print(json.load(sys.stdin)["access_token"])')"
+roles="$(curl -sf -H "Authorization: Bearer $graduate" \
+    -F "file=@data/examples/graduate_resume.txt" "$base/api/v1/me/resume" |
+    python -c 'import json, sys; print(len(json.load(sys.stdin)["roles"]))')"
+echo "serve smoke test: the uploaded resume is scored for $roles roles"
+test "$roles" -eq 12
 token="$(curl -sf -X POST "$base/api/v1/auth/token" \
     -d "username=hiring@prairie.demo.example.org&password=demo-password" |
     python -c 'import json, sys; print(json.load(sys.stdin)["access_token"])')"

@@ -19,10 +19,8 @@ from matcher.store import Session, Store, release_connection
 from matcher.store import accounts as accounts_repo
 from matcher.store import contacts as contacts_repo
 from matcher.store.orm import ContactRequestRow, GraduateProfileRow, ResumeRow, UserRow
-from matcher.store.resumes import ResumeAnalysis, StoredFile, save_resume
 from matcher.usecases import delete_account, principal_of
-from tests.conftest import TOY_RESUME
-from tests.store.test_store import _graduate, _store_resume
+from tests.store.test_store import _graduate, _store_resume, save_analysed_resume
 
 
 def test_the_same_email_registered_twice_is_a_conflict(store: Store) -> None:
@@ -59,31 +57,10 @@ def test_two_uploads_saved_at_once_keep_one_resume(
         assert profile.resume is None  # what the late request saw
         first = _store_resume(store, toy_engine, user)  # the other request commits first
         with pytest.raises(ConflictError, match="upload it again"):
-            _store_resume_in(late, profile, toy_engine)
+            save_analysed_resume(late, profile, toy_engine)
     with store.sessions() as session:
         kept = session.scalars(select(ResumeRow)).all()
         assert [r.id for r in kept] == [first.id]
-
-
-def _store_resume_in(session: Session, profile: GraduateProfileRow, engine: MatchingEngine) -> None:
-    analysis = engine.analyse_resume(TOY_RESUME)
-    save_resume(
-        session=session,
-        profile=profile,
-        file=StoredFile("cv.txt", TOY_RESUME.encode(), "text/plain", "txt"),
-        analysis=ResumeAnalysis(
-            text=TOY_RESUME,
-            profile=analysis.profile,
-            roles=analysis.roles,
-            competencies=analysis.competencies,
-            tiers=analysis.tiers,
-            fields=analysis.fields,
-            skill_years=analysis.skill_years,
-            data_version=analysis.data_version,
-            model_version="test-1",
-        ),
-        certification_categories={"certification"},
-    )
 
 
 def test_the_same_contact_request_twice_is_a_conflict(store: Store) -> None:

@@ -10,7 +10,7 @@ from alembic.runtime.migration import MigrationContext
 from sqlalchemy import func, inspect, select
 
 from matcher.service import MatchingEngine
-from matcher.store import Base, Store, current_revision, head_revision
+from matcher.store import Base, Session, Store, current_revision, head_revision
 from matcher.store import accounts as accounts_repo
 from matcher.store.migrate import downgrade_database, upgrade_database
 from matcher.store.orm import (
@@ -56,30 +56,37 @@ def _graduate(store: Store, email: str, *, searchable: bool = True) -> UserRow:
 def _store_resume(
     store: Store, engine: MatchingEngine, user: UserRow, text: str = TOY_RESUME
 ) -> ResumeRow:
-    analysis = engine.analyse_resume(text)
     with store.sessions() as session:
         profile = session.scalars(
             select(GraduateProfileRow).where(GraduateProfileRow.user_id == user.id)
         ).one()
-        resume = save_resume(
-            session=session,
-            profile=profile,
-            file=StoredFile("cv.txt", text.encode(), "text/plain", "txt"),
-            analysis=ResumeAnalysis(
-                text=text,
-                profile=analysis.profile,
-                roles=analysis.roles,
-                competencies=analysis.competencies,
-                tiers=analysis.tiers,
-                fields=analysis.fields,
-                skill_years=analysis.skill_years,
-                data_version=analysis.data_version,
-                model_version="test-1",
-            ),
-            certification_categories={"certification"},
-        )
+        resume = save_analysed_resume(session, profile, engine, text)
         session.commit()
         return resume
+
+
+def save_analysed_resume(
+    session: Session, profile: GraduateProfileRow, engine: MatchingEngine, text: str = TOY_RESUME
+) -> ResumeRow:
+    """Analyse ``text`` and save it as the profile's resume in ``session`` (no commit)."""
+    analysis = engine.analyse_resume(text)
+    return save_resume(
+        session=session,
+        profile=profile,
+        file=StoredFile("cv.txt", text.encode(), "text/plain", "txt"),
+        analysis=ResumeAnalysis(
+            text=text,
+            profile=analysis.profile,
+            roles=analysis.roles,
+            competencies=analysis.competencies,
+            tiers=analysis.tiers,
+            fields=analysis.fields,
+            skill_years=analysis.skill_years,
+            data_version=analysis.data_version,
+            model_version="test-1",
+        ),
+        certification_categories={"certification"},
+    )
 
 
 def test_migrations_match_the_orm_and_reach_head(store: Store) -> None:

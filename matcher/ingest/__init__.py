@@ -20,7 +20,7 @@ from matcher.errors import (
     EmptyDocumentError,
     InputError,
 )
-from matcher.ingest._limits import Deadline, IngestLimits
+from matcher.ingest._limits import Deadline, IngestLimits, out_of_memory
 from matcher.ingest._registry import FORMATS, MEDIA_TYPES, sniff_format
 from matcher.ingest._types import Extracted
 from matcher.ingest.docx import read_docx
@@ -92,10 +92,7 @@ def read_document(
     except InputError:
         raise
     except MemoryError as exc:
-        raise DocumentTooLargeError(
-            "reading this file needed far more memory than a resume does, so it was "
-            "stopped. Save your resume again as PDF or DOCX, or upload it as plain text."
-        ) from exc
+        raise out_of_memory() from exc
     except Exception as exc:  # noqa: BLE001 - a hostile file may break a parser anywhere
         # The type only: a parser's message may quote the document.
         log.warning("the %s reader failed on a file: %s", fmt, type(exc).__name__)

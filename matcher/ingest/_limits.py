@@ -6,9 +6,32 @@ import time
 from dataclasses import dataclass
 
 from matcher.config import Settings
-from matcher.errors import DocumentTimeoutError
+from matcher.errors import DocumentTimeoutError, DocumentTooLargeError
 
-__all__ = ["Deadline", "IngestLimits"]
+__all__ = ["Deadline", "IngestLimits", "out_of_memory", "timed_out"]
+
+
+def timed_out(seconds: float) -> DocumentTimeoutError:
+    """The error for a document whose reading took longer than ``seconds``."""
+    return DocumentTimeoutError(
+        f"reading this file took longer than {seconds:g} seconds, so it was stopped. The "
+        "file may be unusually complex: save it again as a simple PDF or DOCX, or upload "
+        "it as plain text."
+    )
+
+
+def out_of_memory(*, crashed: bool = False) -> DocumentTooLargeError:
+    """The error for a document whose reading ran out of memory (or crashed, if known)."""
+    what = (
+        "reading this file ran out of the memory allowed, or crashed"
+        if crashed
+        else "reading this file needed far more memory than a resume does"
+    )
+    return DocumentTooLargeError(
+        f"{what}, so it was stopped (the file may be damaged or deliberately oversized). "
+        "Save your resume again from your word processor as PDF or DOCX, or upload it as "
+        "plain text."
+    )
 
 
 @dataclass(frozen=True)
@@ -63,8 +86,4 @@ class Deadline:
             DocumentTimeoutError: the document took longer than the budget.
         """
         if time.monotonic() > self._until:
-            raise DocumentTimeoutError(
-                f"reading this file took longer than {self._seconds:g} seconds, so it was "
-                "stopped. The file may be unusually complex: save it again as a simple PDF "
-                "or DOCX, or upload it as plain text."
-            )
+            raise timed_out(self._seconds)

@@ -29,12 +29,10 @@ from multiprocessing.connection import Connection
 
 from matcher.domain import RawDocument
 from matcher.errors import (
-    DocumentTimeoutError,
-    DocumentTooLargeError,
     InputError,
     ServiceBusyError,
 )
-from matcher.ingest._limits import IngestLimits
+from matcher.ingest._limits import IngestLimits, out_of_memory, timed_out
 
 __all__ = ["IsolatedReader"]
 
@@ -63,22 +61,9 @@ def _child(
     except InputError as exc:
         out.send(("error", exc))
     except MemoryError:
-        out.send(("error", _out_of_memory()))
+        out.send(("error", out_of_memory()))
     finally:
         out.close()
-
-
-def _out_of_memory(crashed: bool = False) -> DocumentTooLargeError:
-    what = (
-        "reading this file ran out of the memory allowed, or crashed"
-        if crashed
-        else "reading this file needed far more memory than a resume does"
-    )
-    return DocumentTooLargeError(
-        f"{what}, so it was stopped (the file may be damaged or deliberately oversized). "
-        "Save your resume again from your word processor as PDF or DOCX, or upload it as "
-        "plain text."
-    )
 
 
 @dataclass
@@ -130,11 +115,7 @@ class IsolatedReader:
         try:
             if not receive.poll(self.limits.timeout_seconds + _START_GRACE_SECONDS):
                 log.warning("a reading process outlived its deadline and was killed")
-                raise DocumentTimeoutError(
-                    f"reading this file took longer than {self.limits.timeout_seconds:g} "
-                    "seconds, so it was stopped. The file may be unusually complex: save "
-                    "it again as a simple PDF or DOCX, or upload it as plain text."
-                )
+                raise timed_out(self.limits.timeout_seconds)
             try:
                 status, value = receive.recv()
             except EOFError:
@@ -142,7 +123,7 @@ class IsolatedReader:
                 # under the memory limit (or crashed on the file).
                 child.join()
                 log.warning("a reading process died (exit code %s)", child.exitcode)
-                raise _out_of_memory(crashed=True) from None
+                raise out_of_memory(crashed=True) from None
         finally:
             if child.is_alive():
                 child.kill()

@@ -84,7 +84,9 @@ def process_resume(
     stored resume as it was.
 
     Args:
-        session: open session (the caller commits).
+        session: open session; what it holds is committed before the file is read (no
+            pooled connection is kept during the slow part), and the caller commits the
+            new resume.
         engine: the loaded engine.
         caller: the graduate.
         data: the file's bytes.

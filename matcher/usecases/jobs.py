@@ -50,6 +50,9 @@ def post_job(
 ) -> JobRow:
     """Store a job description of the caller's organisation with the engine's reading.
 
+    What ``session`` holds is committed before the text is analysed (no pooled connection
+    is kept during the slow part); the caller commits the new job.
+
     Raises:
         AccessDeniedError: the caller is not an employer.
         InputError: an empty text, or one over the size limit.

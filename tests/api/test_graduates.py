@@ -191,7 +191,13 @@ def test_logs_carry_no_personal_data(fresh_world: World, caplog: pytest.LogCaptu
     )
     text = "\n".join(r.getMessage() for r in caplog.records)
     assert "GET /api/v1/me/profile -> 200" in text  # the access log is on
-    for secret in ("Privateperson", "jordan.sample", "555", "graduate@example.org", "wrong pw"):
+    for secret in (
+        "Privateperson",
+        "jordan.sample",
+        "(555) 010",
+        "graduate@example.org",
+        "wrong pw",
+    ):
         assert secret not in text
 
 

@@ -6,8 +6,12 @@ nothing, so offsets computed on the result stay valid):
 1. Paged documents: lines repeated at the top or bottom of most pages (running headers
    and footers, page digits ignored) and page-number lines (``3``, ``Page 2 of 4``, ``- 5 -``)
    are dropped, and pages are joined so a section may run across a page break.
-2. Unicode NFKC (ligatures such as ``ﬁ`` become ``fi``), Unix newlines; soft hyphens,
-   zero-width and control characters removed; tabs and odd spaces become one space.
+2. Mojibake repaired: UTF-8 text once decoded as Windows-1252 (``â€¢`` for ``•``,
+   ``â€“`` for ``–``, ``Ã©`` for ``é``, ``ï¼š`` for a full-width colon), common in
+   resumes exported through job sites, is decoded again (ftfy's ``fix_encoding``,
+   which leaves text that is not mojibake alone). Then Unicode NFKC (ligatures such as
+   ``ﬁ`` become ``fi``), Unix newlines; soft hyphens, zero-width and control
+   characters removed; tabs and odd spaces become one space.
 3. Bullets: any common bullet glyph (``•``, ``▪``, ``❖``, ``➢``, Wingdings code points,
    ``-``/``*`` followed by a space ...) at the start of a line becomes ``"• "``; a bullet
    alone on its line is joined to the next line.
@@ -21,6 +25,8 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
+
+from ftfy import fix_encoding
 
 __all__ = ["BULLET", "normalise_pages", "normalise_text"]
 
@@ -86,7 +92,8 @@ def _clean_line(line: str) -> str:
 
 def normalise_text(text: str) -> str:
     """Normalise one block of text (steps 2-5 of the module docstring)."""
-    text = unicodedata.normalize("NFKC", text).replace("\r\n", "\n").replace("\r", "\n")
+    text = unicodedata.normalize("NFKC", fix_encoding(text))
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = text.replace("\u2028", "\n").replace("\u2029", "\n").replace("\f", "\n")
     lines = [_clean_line(ln) for ln in text.split("\n")]
     merged: list[str] = []

@@ -21,8 +21,23 @@ def test_normalise_text_cleans_bullets_hyphens_and_spaces(raw: str, expected: st
     assert normalise_text(raw) == expected
 
 
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        # UTF-8 read as Windows-1252 by an export: decoded again, then a bullet like any other
+        ("â€¢ Managed accounts â€“ 2019, Ã©cole", "• Managed accounts – 2019, école"),
+        ("Epic Â® certified", "Epic ® certified"),
+        # text that only looks odd is left alone
+        ("SÃO PAULO, Brazil", "SÃO PAULO, Brazil"),
+        ("naïve café résumé – “quoted”", "naïve café résumé – “quoted”"),
+    ],
+)
+def test_normalise_text_repairs_mojibake_only(raw: str, expected: str) -> None:
+    assert normalise_text(raw) == expected
+
+
 def test_normalise_is_idempotent_so_offsets_stay_valid() -> None:
-    raw = "Name\n❖ one\n\n\n- two-\nthree   four\n•\nfive"
+    raw = "Name\n❖ one\n\n\n- two-\nthree   four\n•\nfive\nâ€¢ six â€“ Ã©cole"
     once = normalise_text(raw)
     assert normalise_text(once) == once
 

@@ -280,3 +280,20 @@ def test_fairness_comparison_notices_a_real_change(engine: MatchingEngine) -> No
     reference = engine.analyse_resume(_synthetic("base"))
     changed = engine.analyse_resume(_synthetic("base").replace("teamwork", "teamwork, Python"))
     assert _differences(_outcome(reference), _outcome(changed))
+
+
+def test_an_anonymised_resume_keeps_its_headline_for_the_role_scorer(
+    engine: MatchingEngine,
+) -> None:
+    """A resume without a name starts with its job title, which is not a name to hide.
+
+    Read as the name, "HEALTH INFORMATION TECHNICIAN" would be removed wherever its words
+    appear before the role scorer reads the text, and the same resume would score
+    differently with and without a name line above it.
+    """
+    body = _synthetic("base").split("\n", 3)[3]  # no name, city, e-mail or phone
+    anonymised = engine.analyse_resume("HEALTH INFORMATION TECHNICIAN\n" + body)
+    named = engine.analyse_resume("Jordan Example\nHEALTH INFORMATION TECHNICIAN\n" + body)
+    assert anonymised.fields is not None and anonymised.fields.contact.name is None
+    assert named.fields is not None and named.fields.contact.name == "Jordan Example"
+    assert _differences(_plain(anonymised.roles), _plain(named.roles)) == []

@@ -2,7 +2,11 @@
 
 - Name: the first line of the leading contact block that looks like a personal name
   (1-5 words of letters, no digits or ``@``, not a header or a document title such as
-  "Resume"), or the part of such a line before a separator (``Jane Doe | RHIT``).
+  "Resume"), or the part of such a line before a separator (``Jane Doe | RHIT``). A
+  line with a job-title word (``HEALTH INFORMATION TECHNICIAN``, data/sections.yaml
+  ``title_words`` except those that are also surnames) or a joining word (``of``,
+  ``and``) is a headline, not a name: a resume without a name has none, and its title
+  words are not hidden from the role scorer as if they were the name.
 - E-mail and links are found anywhere; phones in the contact block and the first lines
   of the text (dates and ids elsewhere look like numbers). A phone has 7 to 15 digits,
   an optional ``+country`` prefix, and separators among spaces, dots, dashes, brackets.
@@ -32,6 +36,7 @@ _PHONE = re.compile(
 )
 _NAME_WORD = re.compile(r"^[A-Za-z][A-Za-z.'’-]*$")
 _NOT_NAMES = {"resume", "résumé", "curriculum", "vitae", "cv", "profile", "biodata"}
+_JOINING_WORDS = {"of", "and", "in", "for", "at", "the", "to", "with", "on"}
 _SEPARATORS = re.compile(r"\s+[|•·–—-]\s+|\s{2,}|\t")
 _PLACE = re.compile(
     r"^([A-Z][A-Za-z.'-]*(?: [A-Z][A-Za-z.'-]*){0,3}),\s*([A-Za-z][A-Za-z .]{1,30})$"
@@ -54,24 +59,26 @@ def _phones(lines: list[Line]) -> tuple[str, ...]:
     return tuple(found)
 
 
-def _looks_like_name(candidate: str, rules: HeaderRules) -> bool:
+def _looks_like_name(candidate: str, rules: HeaderRules, headline_words: frozenset[str]) -> bool:
     words = candidate.split()
     if not 1 <= len(words) <= 5 or rules.match(candidate) is not None:
         return False
-    if any(w.lower().strip(".") in _NOT_NAMES for w in words):
+    lowered = {w.lower().strip(".") for w in words}
+    if lowered & (_NOT_NAMES | _JOINING_WORDS | headline_words):
         return False
     return all(_NAME_WORD.match(w) for w in words) and any(len(w) > 1 for w in words)
 
 
-def name_line(lines: list[Line], rules: HeaderRules) -> tuple[int, str] | None:
+def name_line(lines: list[Line], rules: HeaderRules, cues: FieldCues) -> tuple[int, str] | None:
     """Index (in ``lines``) of the line holding the name, and the name."""
+    headline_words = cues.headline_words()
     for index, line in enumerate(lines[:_HEAD_LINES]):
         if _EMAIL.search(line.text) or _URL.search(line.text):
             head = _SEPARATORS.split(line.text)[0]
         else:
             head = line.text
         for candidate in (clean_value(head), clean_value(_SEPARATORS.split(head)[0])):
-            if _looks_like_name(candidate, rules):
+            if _looks_like_name(candidate, rules, headline_words):
                 return index, candidate
     return None
 
@@ -119,7 +126,8 @@ def extract_contact(
         text: the normalised text.
         sections: its sections.
         rules: header rules (a header line is never a name).
-        cues: the US state list for locations.
+        cues: title words (a line with one is not a name) and the US state list for
+            locations.
     """
     lines = head_lines(text, sections)
     contact_lines = [
@@ -130,7 +138,7 @@ def extract_contact(
         dict.fromkeys(m.group().rstrip(".,;") for m in _URL.finditer(text) if "@" not in m.group())
     )
     city, state = _location(lines, cues)
-    found = name_line(lines, rules)
+    found = name_line(lines, rules, cues)
     top_lines = region_lines(text, 0, len(text))[:_HEAD_LINES]
     return ContactInfo(
         name=found[1] if found is not None else None,

@@ -1,5 +1,8 @@
 """The headline under the name: the position the candidate holds now.
 
+A resume without a name (anonymised, or a name the reader did not recognise) may start
+with its headline; there the first line counts only when it holds a title word.
+
 Many resumes (job-site exports in particular) put the current position right under the
 name: ``Systems Engineer - Example Corp``, ``Analyst at Example Bank``, ``Working as
 Developer with Example Ltd``. The headline is the first one or two lines after the name
@@ -83,13 +86,13 @@ def find_headline(
 ) -> Headline | None:
     """The headline under the name, if there is one (see the module docstring)."""
     lines = head_lines(text, sections)
-    found = name_line(lines, rules)
-    if found is None:
-        return None
+    found = name_line(lines, rules, cues)
+    title_words = set(cues.title_words)
+    after = found[0] + 1 if found is not None else 0  # no name: the headline comes first
     picked: list[Line] = []
-    for line in lines[found[0] + 1 : found[0] + 1 + _MAX_LINES]:
+    for line in lines[after : after + _MAX_LINES]:
         value = line.text
-        place = _PLACE.match(value) and not cue_words(value) & set(cues.title_words)
+        place = _PLACE.match(value) and not cue_words(value) & title_words
         if is_contact_line(value) or place or rules.match(value) is not None:
             break
         picked.append(line)
@@ -97,7 +100,11 @@ def find_headline(
             break  # a second line only continues a line cut after a separator
     if not picked:
         return None
-    joined = _without_name(" ".join(line.text for line in picked), found[1])
+    joined = " ".join(line.text for line in picked)
+    if found is not None:
+        joined = _without_name(joined, found[1])
+    elif not cue_words(joined) & title_words:
+        return None  # without a name above it, a first line must name a title
     if _WISH.search(joined):
         return None
     joined = _WITH_EXPERIENCE.sub("", joined.rstrip(". "))
@@ -106,13 +113,13 @@ def find_headline(
     heading = _read(clean_value(joined), cues)
     if heading.title is None and heading.employer is None:
         return None
-    if _starts_paragraph(text, picked[-1]) and not cue_words(joined) & set(cues.title_words):
+    if _starts_paragraph(text, picked[-1]) and not cue_words(joined) & title_words:
         return None
     return Headline(
         heading=heading,
         start=picked[0].start,
         end=picked[-1].end,
-        other_titles=_other_titles(clean_value(joined), heading, set(cues.title_words)),
+        other_titles=_other_titles(clean_value(joined), heading, title_words),
     )
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from typing import Annotated
 
-from pydantic import AfterValidator, Field
+from pydantic import AfterValidator, Field, model_validator
 
 from matcher.taxonomy._base import FrozenModel, NonEmpty, Slug
 
@@ -66,6 +66,9 @@ class FieldCues(FrozenModel):
 
     Attributes:
         title_words: words typical of job titles (``analyst``, ``nurse``).
+        title_words_in_names: title words that are also surnames or name suffixes
+            (``Jr``, ``Head``, ``Fellow``). Any other title word marks a line as a
+            headline ("REGISTERED NURSE"), never a personal name.
         employer_words: words typical of organisation names (``hospital``, ``inc``).
         institution_words: words typical of school names (``university``, ``college``).
         us_states: US states and territories, for locations (``Springfield, IL``).
@@ -77,11 +80,25 @@ class FieldCues(FrozenModel):
     """
 
     title_words: tuple[NonEmpty, ...]
+    title_words_in_names: tuple[NonEmpty, ...] = ()
     employer_words: tuple[NonEmpty, ...]
     institution_words: tuple[NonEmpty, ...]
     us_states: tuple[UsState, ...] = ()
     degree_patterns: tuple[Regex, ...]
     school_level_patterns: tuple[Regex, ...] = ()
+
+    @model_validator(mode="after")
+    def _names_hold_title_words(self) -> FieldCues:
+        unknown = sorted(set(self.title_words_in_names) - set(self.title_words))
+        if unknown:
+            raise ValueError(f"title_words_in_names are not title_words: {', '.join(unknown)}")
+        return self
+
+    def headline_words(self) -> frozenset[str]:
+        """Title words that never appear in a personal name (lower case)."""
+        return frozenset(w.lower() for w in self.title_words) - {
+            w.lower() for w in self.title_words_in_names
+        }
 
 
 class SectionsFile(FrozenModel):

@@ -226,3 +226,30 @@ def test_education_keeps_schools_apart_from_degrees_and_drops_boards(
         ("B.Tech in Computer Science", "Example Institute of Technology", 2016),
         ("HSC", "Example Higher Secondary School", 2012),
     ]
+
+
+@pytest.mark.parametrize(
+    ("first_line", "name"),
+    [
+        ("Jordan Head", "Jordan Head"),  # a title word that is also a surname
+        ("Maria Lopez Jr.", "Maria Lopez Jr."),
+        ("HEALTH INFORMATION TECHNICIAN", None),
+        ("Registered Nurse", None),
+        ("VP OF FINANCE", None),  # a joining word
+        ("TEACHER AND READING TEACHER", None),
+    ],
+)
+def test_a_headline_is_not_read_as_the_name(
+    real_bundle: DataBundle, first_line: str, name: str | None
+) -> None:
+    # Anonymised resumes (and the public corpus) start with the job title, not a name.
+    text = f"{first_line}\nSUMMARY\nCoded inpatient charts in ICD-10-CM for six years.\n"
+    assert _fields_of(real_bundle, text).contact.name == name
+
+
+def test_data_refuses_a_name_exception_that_is_not_a_title_word(real_bundle: DataBundle) -> None:
+    assert real_bundle.sections is not None
+    cues = real_bundle.sections.cues.model_dump()
+    cues["title_words_in_names"] = ["head", "smith"]
+    with pytest.raises(ValueError, match="title_words_in_names are not title_words: smith"):
+        type(real_bundle.sections.cues).model_validate(cues)

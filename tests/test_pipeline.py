@@ -8,6 +8,7 @@ import spacy
 from matcher.domain import SkillMention
 from matcher.errors import InputError
 from matcher.pipeline import Pipeline, extract_profile
+from matcher.service import MatchingEngine
 from matcher.taxonomy import DataBundle
 
 
@@ -223,6 +224,19 @@ def test_required_and_preferred_in_job_text(toy_nlp: Pipeline, toy_bundle: DataB
     assert found["microsoft-excel"].requirement is None
     assert found["sql"].requirement == "preferred"
     assert found["servicenow"].requirement == "required"
+
+
+@pytest.mark.slow
+def test_posting_headers_with_typographic_apostrophes_open_blocks(
+    real_engine: MatchingEngine,
+) -> None:
+    text = (
+        "### What you’ll bring\n- Python and HL7 interfaces\n\n"
+        "Nice to haves:\n- SQL\n\nRecommended qualifications:\n- Tableau\n"
+    )
+    found = {m.skill_id: m.requirement for m in real_engine.extract(text).mentions}
+    assert found["python"] == "required"
+    assert (found["sql"], found["tableau"]) == ("preferred", "preferred")
 
 
 def test_mentions_carry_their_resume_section(toy_nlp: Pipeline, toy_bundle: DataBundle) -> None:

@@ -56,6 +56,9 @@ _LINK = re.compile(r"(?:https?://|www\.)[^\s)>\]]+", re.I)
 # and workflow analysis"). Further on, the clause talks about something else; one-line
 # resumes run a whole page without a full stop.
 _FIELD_REACH_CHARS = 40
+# A degree's subject written again further on in the same education entry ("Bachelor of
+# Science : Nursing Example College City, State Nursing") is still the subject.
+_FIELD_REPEAT_CHARS = 200
 _FIELD_LIST_GAP = re.compile(r"^[\s,;/&+()-]*(?:(?:and|or|as well as)\b[\s,;/&+()-]*)?$", re.I)
 
 
@@ -160,6 +163,7 @@ class SkillContext(JsonState):
         covered = {i for row in rows for i in range(row[2], row[3])}
         columns = (column(doc, LOWER), column(doc, ORTH), column(doc, IS_TITLE))
         field_end = -1  # end of the last field-of-study span, for lists of subjects
+        subjects: dict[str, int] = {}  # a field of study (lower case) -> where it ended
         voices: dict[int, bool] = {}  # clause start -> employer voice
         for first, last, token_start, token_end, span in rows:
             attributes = span._
@@ -186,12 +190,23 @@ class SkillContext(JsonState):
                 attributes.negated = True
             if "hypothetical" in found:
                 attributes.hypothetical = True
-            if "field_of_study" in found and (
-                found["field_of_study"] <= _FIELD_REACH_CHARS
-                or (field_end >= lo and _FIELD_LIST_GAP.match(text[field_end:first]) is not None)
+            surface = text[first:last].lower()
+            if (
+                "field_of_study" in found
+                and (
+                    found["field_of_study"] <= _FIELD_REACH_CHARS
+                    or (
+                        field_end >= lo and _FIELD_LIST_GAP.match(text[field_end:first]) is not None
+                    )
+                )
+            ) or (
+                attributes.section == "education"
+                and first - subjects.get(surface, -_FIELD_REPEAT_CHARS) < _FIELD_REPEAT_CHARS
             ):
                 attributes.field_of_study = True
                 field_end = last
+                if attributes.section == "education":
+                    subjects[surface] = last
             if (
                 self._before_name_head(columns, token_end, covered)
                 or self._after_name_head(columns, token_start)

@@ -31,6 +31,23 @@ def test_field_of_study_covers_a_list_of_subjects(
     assert all(m.field_of_study for m in found.values()) and len(found) == 3
 
 
+def test_a_subject_written_again_in_its_education_entry_is_still_the_subject(
+    toy_nlp: Pipeline, toy_bundle: DataBundle
+) -> None:
+    # Job-site exports repeat the field after the school and its place.
+    text = (
+        "EDUCATION\nDegree in health informatics Example College Springfield, IL "
+        "health informatics\n\nSKILLS\nhealth informatics, Python\n"
+    )
+    profile = extract_profile(toy_nlp, toy_bundle, text, max_chars=100_000)
+    subject = [m for m in profile.mentions if m.skill_id == "health-informatics"]
+    assert [(m.section, m.field_of_study) for m in subject] == [
+        ("education", True),
+        ("education", True),
+        ("skills", False),
+    ]
+
+
 def test_a_full_stop_glued_to_the_next_sentence_ends_the_clause(
     toy_nlp: Pipeline, toy_bundle: DataBundle
 ) -> None:

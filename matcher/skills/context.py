@@ -190,7 +190,8 @@ class SkillContext(JsonState):
                 attributes.negated = True
             if "hypothetical" in found:
                 attributes.hypothetical = True
-            surface = text[first:last].lower()
+            in_education = attributes.section == "education"
+            surface = text[first:last].lower() if in_education else ""
             if (
                 "field_of_study" in found
                 and (
@@ -200,12 +201,12 @@ class SkillContext(JsonState):
                     )
                 )
             ) or (
-                attributes.section == "education"
-                and first - subjects.get(surface, -_FIELD_REPEAT_CHARS) < _FIELD_REPEAT_CHARS
+                in_education
+                and first - subjects.get(surface, first - _FIELD_REPEAT_CHARS) < _FIELD_REPEAT_CHARS
             ):
                 attributes.field_of_study = True
                 field_end = last
-                if attributes.section == "education":
+                if in_education:
                     subjects[surface] = last
             if (
                 self._before_name_head(columns, token_end, covered)

@@ -36,14 +36,19 @@ def test_a_subject_written_again_in_its_education_entry_is_still_the_subject(
 ) -> None:
     # Job-site exports repeat the field after the school and its place.
     text = (
-        "EDUCATION\nDegree in health informatics Example College Springfield, IL "
-        "health informatics\n\nSKILLS\nhealth informatics, Python\n"
+        "EDUCATION\nPython tutor, Example College\nDegree in health informatics Example "
+        "College Springfield, IL health informatics\n\nSKILLS\nhealth informatics, Python\n"
     )
     profile = extract_profile(toy_nlp, toy_bundle, text, max_chars=100_000)
     subject = [m for m in profile.mentions if m.skill_id == "health-informatics"]
     assert [(m.section, m.field_of_study) for m in subject] == [
         ("education", True),
         ("education", True),
+        ("skills", False),
+    ]
+    python = [m for m in profile.mentions if m.skill_id == "python"]
+    assert [(m.section, m.field_of_study) for m in python] == [
+        ("education", False),
         ("skills", False),
     ]
 

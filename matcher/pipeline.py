@@ -64,6 +64,7 @@ _LINKER = "matcher_skill_linker"
 _CONTEXT = "matcher_skill_context"
 _UNKNOWN = "matcher_unknown_skills"
 UNKNOWN_KEY = "unknown_skills"
+_PLAIN_APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'"})
 
 #: The pipeline type, for callers that hold one without importing spaCy.
 Pipeline = Language
@@ -247,8 +248,12 @@ def extract_profile(
     """
     if len(text) > max_chars:
         raise InputError(f"the text has {len(text):,} characters; the limit is {max_chars:,}")
-    doc = nlp.make_doc(text)
-    doc.user_data[TEXT_KEY] = text
+    # Typographic apostrophes read as plain ones ("bachelor’s in", "What you’ll need"),
+    # as every pattern and cue in data/ is written: one character for one, so the
+    # offsets still point into ``text``, and surfaces are cut from ``text`` itself.
+    matched = text.translate(_PLAIN_APOSTROPHES)
+    doc = nlp.make_doc(matched)
+    doc.user_data[TEXT_KEY] = matched
     doc = nlp(doc)
     skills = bundle.skills
     # model_construct: every value comes from our own pipeline and taxonomy, so the

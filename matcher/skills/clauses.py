@@ -114,15 +114,14 @@ def requirement_blocks(
 ) -> list[tuple[int, str | None]]:
     """(start offset, kind) for each header-like line, in text order.
 
-    The kind is ``preferred`` or ``required`` when the line (lower-cased, typographic
-    apostrophes made plain: "What you’ll need") matches that pattern, else None (a header
-    that ends the previous block).
+    The kind is ``preferred`` or ``required`` when the (lower-cased) line matches that
+    pattern, else None (a header that ends the previous block).
     """
     blocks: list[tuple[int, str | None]] = []
     offset = 0
     for line in text.split("\n"):
         if header_like(line, max_header_chars):
-            lowered = line.lower().replace("’", "'")
+            lowered = line.lower()
             kind: str | None = None
             if preferred is not None and preferred.search(lowered):
                 kind = "preferred"

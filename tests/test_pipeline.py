@@ -238,6 +238,12 @@ def test_posting_headers_with_typographic_apostrophes_open_blocks(
     assert found["python"] == "required"
     assert (found["sql"], found["tableau"]) == ("preferred", "preferred")
 
+    degree = real_engine.extract("Master’s degree in health informatics").mentions
+    assert [(m.surface, m.skill_id) for m in degree][0] == (
+        "Master’s degree in health informatics",
+        "ms-health-informatics",
+    )
+
 
 def test_mentions_carry_their_resume_section(toy_nlp: Pipeline, toy_bundle: DataBundle) -> None:
     text = (

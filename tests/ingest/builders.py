@@ -55,14 +55,7 @@ def make_zip_bomb(expanded_bytes: int) -> bytes:
 
 
 def make_odt(paragraphs: list[str]) -> bytes:
-    ns = 'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"'
-    body = "".join(f"<text:p>{p}</text:p>" for p in paragraphs)
-    content = f'<?xml version="1.0"?><doc {ns}><body>{body}</body></doc>'
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w") as archive:
-        archive.writestr("mimetype", "application/vnd.oasis.opendocument.text")
-        archive.writestr("content.xml", content)
-    return buffer.getvalue()
+    return make_odt_xml("".join(f"<text:p>{p}</text:p>" for p in paragraphs))
 
 
 def make_odt_xml(body: str) -> bytes:

@@ -318,3 +318,45 @@ def test_tokenizer_without_whitespace_exceptions_gives_the_same_tokens(toy_nlp: 
 
     for _ in range(2):  # the second pass reads the cache
         assert tokens(toy_nlp) == tokens(reference)
+
+
+def test_skills_in_the_employer_blurb_are_not_asked_of_the_candidate(
+    toy_nlp: Pipeline, toy_bundle: DataBundle
+) -> None:
+    text = (
+        "About Acme\nAcme runs its clinics on Python services.\n\n"
+        "About the Role\nBuild HL7 v2 interfaces.\n\n"
+        "Benefits\n- Excel training\n- SQL is a plus for the analytics guild\n"
+    )
+    found = _mentions(toy_nlp, toy_bundle, text)
+    assert found["python"].part_of_name  # under "About Acme"
+    assert not found["hl7-v2"].part_of_name  # "About the role" is the job
+    assert found["microsoft-excel"].part_of_name  # a benefit
+    # a requirement cue in its clause makes it asked of the candidate, block or not
+    assert not found["sql"].part_of_name
+    assert found["sql"].requirement == "preferred"
+
+
+@pytest.mark.slow
+def test_not_required_is_read_by_its_longest_cue(real_engine: MatchingEngine) -> None:
+    def requirement(text: str, skill_id: str) -> tuple[bool, str | None]:
+        (mention,) = [m for m in real_engine.extract(text).mentions if m.skill_id == skill_id]
+        return mention.held, mention.requirement
+
+    # "required" inside "not required" is not a required cue; the longer cue decides
+    assert requirement("Certifications helpful but not required: CISSP, GIAC.", "cissp") == (
+        True,
+        "preferred",
+    )
+    assert requirement("CISSP is preferred but not required.", "cissp") == (True, "preferred")
+    assert requirement("A CISSP is not required.", "cissp") == (False, None)
+    assert requirement("CISSP is required.", "cissp") == (True, "required")
+
+
+@pytest.mark.slow
+def test_cloud_and_network_words_are_not_health_records(real_engine: MatchingEngine) -> None:
+    text = "Pipelines on Amazon EMR and AWS EMR. A 30-mile hiring radius. Configured RADIUS."
+    found = [(m.surface, m.skill_id) for m in real_engine.extract(text).mentions]
+    assert ("Amazon EMR", "amazon-emr") in found and ("AWS EMR", "amazon-emr") in found
+    assert not any(skill_id == "ehr" for _, skill_id in found)
+    assert [s for s, skill_id in found if skill_id == "authentication"] == ["RADIUS"]

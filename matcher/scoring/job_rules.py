@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from matcher.domain import SkillMention
-from matcher.skills.clauses import header_like
+from matcher.skills.clauses import BlockHeaders, block_kind, requirement_blocks
 from matcher.taxonomy.schema import ExtractionRules, JobRequirementRules
 
 __all__ = ["JobTextRules", "requirement_of"]
@@ -41,8 +41,7 @@ class JobTextRules:
     link: re.Pattern[str] | None
     required: re.Pattern[str] | None
     preferred: re.Pattern[str] | None
-    required_headers: re.Pattern[str] | None
-    preferred_headers: re.Pattern[str] | None
+    headers: BlockHeaders
     max_header_chars: int
     degrees: tuple[tuple[str, int, re.Pattern[str]], ...]
 
@@ -63,8 +62,12 @@ class JobTextRules:
             link=_phrases(job.link_words),
             required=_phrases([*req.required.before, *req.required.after]),
             preferred=_phrases([*req.preferred.before, *req.preferred.after]),
-            required_headers=_phrases(req.required_headers),
-            preferred_headers=_phrases(req.preferred_headers),
+            headers=BlockHeaders.from_words(
+                preferred=req.preferred_headers,
+                required=req.required_headers,
+                employer=rules.employer_blocks.headers,
+                about_not_employer=rules.employer_blocks.about_not_employer,
+            ),
             max_header_chars=rules.max_header_chars,
             degrees=tuple(
                 (
@@ -111,15 +114,9 @@ def requirement_of(
 
 
 def _block_kind(text: str, at: int, rules: JobTextRules) -> str | None:
-    """The kind of the block opened by the last header-like line before ``at``."""
-    line_start = text.rfind("\n", 0, at) + 1
-    for line in reversed(text[:line_start].split("\n")):
-        if not header_like(line, rules.max_header_chars):
-            continue
-        lowered = line.lower()
-        if rules.preferred_headers is not None and rules.preferred_headers.search(lowered):
-            return _PREFERRED
-        if rules.required_headers is not None and rules.required_headers.search(lowered):
-            return _REQUIRED
-        return None
-    return None
+    """``required`` or ``preferred`` when ``at`` lies in a block a header opened so."""
+    blocks = requirement_blocks(
+        text, max_header_chars=rules.max_header_chars, headers=rules.headers
+    )
+    kind = block_kind(blocks, [start for start, _ in blocks], at)
+    return kind if kind in (_REQUIRED, _PREFERRED) else None

@@ -6,18 +6,25 @@
   unless it addresses the candidate or carries a skill cue. Pronouns and hiring verbs are
   grammar, not vocabulary, so they live here rather than in ``data/``;
 * :func:`requirement_blocks`: the blocks that short header lines open ("Preferred
-  qualifications:" ... until the next header-like line) and whether each is required or
-  preferred; :func:`requirement_of` picks a mention's requirement from its clause cues or
-  its block.
+  qualifications:" ... until the next header-like line) and whether each is required,
+  preferred or about the employer ("About us", "Benefits"; :class:`BlockHeaders`);
+  :func:`requirement_of` picks a mention's requirement from its clause cues or its block.
 """
 
 from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Iterable
+from dataclasses import dataclass
 
 __all__ = [
+    "EMPLOYER",
+    "PREFERRED",
+    "REQUIRED",
+    "BlockHeaders",
     "any_word",
+    "block_kind",
     "clause_around",
     "employer_voice",
     "header_like",
@@ -105,31 +112,91 @@ def header_like(line: str, max_chars: int) -> bool:
     )
 
 
+#: Block kinds: :func:`requirement_blocks` marks each header line with one of these or None.
+REQUIRED, PREFERRED, EMPLOYER = "required", "preferred", "employer"
+
+
+@dataclass(frozen=True)
+class BlockHeaders:
+    """Which words make a short header line open which kind of block.
+
+    Attributes:
+        preferred: matches a header opening a "preferred" block.
+        required: matches a header opening a "required" block.
+        employer: matches a header opening a block about the employer (company,
+            benefits, notices).
+        about_not_employer: words that, right after a header's leading "About", make it
+            about the job or the candidate ("About the role", "About you"); any other
+            "About X" header is about the employer X.
+    """
+
+    preferred: re.Pattern[str] | None = None
+    required: re.Pattern[str] | None = None
+    employer: re.Pattern[str] | None = None
+    about_not_employer: frozenset[str] = frozenset()
+
+    @classmethod
+    def from_words(
+        cls,
+        *,
+        preferred: Iterable[str] = (),
+        required: Iterable[str] = (),
+        employer: Iterable[str] = (),
+        about_not_employer: Iterable[str] = (),
+    ) -> BlockHeaders:
+        """Compile the header words (``data/extraction.yaml``), case-insensitively."""
+        return cls(
+            preferred=any_word([w.lower() for w in preferred]),
+            required=any_word([w.lower() for w in required]),
+            employer=any_word([w.lower() for w in employer]),
+            about_not_employer=frozenset(w.lower() for w in about_not_employer),
+        )
+
+    def kind(self, line: str) -> str | None:
+        """The kind of block the (header-like) ``line`` opens, or None."""
+        lowered = line.lower()
+        if self.preferred is not None and self.preferred.search(lowered):
+            return PREFERRED
+        if self.required is not None and self.required.search(lowered):
+            return REQUIRED
+        if self.employer is not None and self.employer.search(lowered):
+            return EMPLOYER
+        words = _WORD.findall(lowered)
+        if len(words) >= 2 and words[0] == "about" and words[1] not in self.about_not_employer:
+            return EMPLOYER
+        return None
+
+
 def requirement_blocks(
-    text: str,
-    *,
-    max_header_chars: int,
-    preferred: re.Pattern[str] | None,
-    required: re.Pattern[str] | None,
+    text: str, *, max_header_chars: int, headers: BlockHeaders
 ) -> list[tuple[int, str | None]]:
     """(start offset, kind) for each header-like line, in text order.
 
-    The kind is ``preferred`` or ``required`` when the (lower-cased) line matches that
-    pattern, else None (a header that ends the previous block).
+    The kind is the one :meth:`BlockHeaders.kind` gives the line; a header line with no
+    kind of its own right under another header, with only blank lines between them,
+    continues that header's block ("### Qualifications" then "### What your background
+    looks like"). A header with no kind ends the previous block.
     """
     blocks: list[tuple[int, str | None]] = []
     offset = 0
+    previous_end = -1  # where the last header line ended
     for line in text.split("\n"):
         if header_like(line, max_header_chars):
-            lowered = line.lower()
-            kind: str | None = None
-            if preferred is not None and preferred.search(lowered):
-                kind = "preferred"
-            elif required is not None and required.search(lowered):
-                kind = "required"
+            kind = headers.kind(line)
+            if kind is None and blocks and not text[previous_end:offset].strip():
+                kind = blocks[-1][1]
             blocks.append((offset, kind))
+            previous_end = offset + len(line)
         offset += len(line) + 1
     return blocks
+
+
+def block_kind(
+    blocks: list[tuple[int, str | None]], block_starts: list[int], at: int
+) -> str | None:
+    """The kind of the block that offset ``at`` lies in (None outside any kind)."""
+    last = bisect_right(block_starts, at) - 1
+    return blocks[last][1] if last >= 0 else None
 
 
 def requirement_of(
@@ -146,8 +213,8 @@ def requirement_of(
         block_starts: their start offsets (sorted).
         at: the mention's start offset.
     """
-    clause = [(d, k) for k, d in found.items() if k in ("required", "preferred")]
+    clause = [(d, k) for k, d in found.items() if k in (REQUIRED, PREFERRED)]
     if clause:
         return min(clause)[1]
-    last = bisect_right(block_starts, at) - 1
-    return blocks[last][1] if last >= 0 else None
+    kind = block_kind(blocks, block_starts, at)
+    return kind if kind in (REQUIRED, PREFERRED) else None

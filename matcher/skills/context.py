@@ -5,7 +5,9 @@ For every span in ``doc.spans[skills_key]`` sets (see :mod:`matcher.skills.exten
 ``field_of_study`` (the subject right after a cue such as "degree in", or a list of
 subjects), ``part_of_name`` (the next word, or the one after a capitalised word, is a title
 or organisation head such as "Scientist" or "Association"; or the clause is the employer
-speaking of itself: "We use ...", "Our platform ...") and ``requirement``. Rules come
+speaking of itself: "We use ...", "Our platform ..."; or it lies in a block of job text
+about the employer, under "About us" or "Benefits", with no required or preferred cue)
+and ``requirement``. Rules come
 from ``data/extraction.yaml`` at :meth:`SkillContext.initialize` and are saved with the
 pipeline.
 
@@ -31,7 +33,9 @@ from spacy.tokens import Doc
 from matcher.component_state import JsonState
 from matcher.doctext import doc_text
 from matcher.skills.clauses import (
-    any_word,
+    EMPLOYER,
+    BlockHeaders,
+    block_kind,
     clause_around,
     employer_voice,
     requirement_blocks,
@@ -62,6 +66,26 @@ _FIELD_REPEAT_CHARS = 200
 _FIELD_LIST_GAP = re.compile(r"^[\s,;/&+()-]*(?:(?:and|or|as well as)\b[\s,;/&+()-]*)?$", re.I)
 
 
+def _outermost(cues: list[tuple[int, int, str, str]]) -> list[tuple[int, int, str, str]]:
+    """Drop the cues that lie inside a longer one: "required" in "not required"."""
+    kept: list[tuple[int, int, str, str]] = []
+    for cue in cues:
+        inside = False
+        for other in reversed(kept):
+            if other[1] <= cue[0]:
+                break  # kept cues are sorted by start; earlier ones end earlier or overlap
+            if other[0] <= cue[0] and cue[1] <= other[1] and other[:2] != cue[:2]:
+                inside = True
+                break
+        if inside:
+            continue
+        # A longer cue starting at the same place comes later in start order.
+        while kept and kept[-1][0] >= cue[0] and kept[-1][1] <= cue[1] and kept[-1][:2] != cue[:2]:
+            kept.pop()
+        kept.append(cue)
+    return kept
+
+
 class SkillContext(JsonState):
     """spaCy component: context attributes of skill spans.
 
@@ -82,8 +106,7 @@ class SkillContext(JsonState):
         self.sections_key = sections_key
         self._rules: dict[str, Any] = {}
         self._matcher: PhraseMatcher | None = None
-        self._preferred_re: re.Pattern[str] | None = None
-        self._required_re: re.Pattern[str] | None = None
+        self._block_headers = BlockHeaders()
         # Hash values of the grammar words, compared with the LOWER/ORTH token columns.
         self._determiners = hashes(_DETERMINERS)
         self._team_words = hashes(_TEAM_WORDS)
@@ -120,10 +143,13 @@ class SkillContext(JsonState):
             + re.escape(breaks.replace(".", ""))
             + r"]|\.(?:(?!\w)|(?<=[a-z)]\.)(?=[A-Z][a-z]))"
         )
-        self._required_headers = [h.lower() for h in requirement.get("required_headers", ())]
-        self._preferred_headers = [h.lower() for h in requirement.get("preferred_headers", ())]
-        self._preferred_re = any_word(self._preferred_headers)
-        self._required_re = any_word(self._required_headers)
+        employer = self._rules.get("employer_blocks", {})
+        self._block_headers = BlockHeaders.from_words(
+            preferred=requirement.get("preferred_headers", ()),
+            required=requirement.get("required_headers", ()),
+            employer=employer.get("headers", ()),
+            about_not_employer=employer.get("about_not_employer", ()),
+        )
         self._max_header = int(self._rules.get("max_header_chars", 60))
         self._name_heads = hashes(h.lower() for h in self._rules.get("name_heads", ()))
         unknown = self._rules.get("unknown_skills", {})
@@ -141,7 +167,7 @@ class SkillContext(JsonState):
         for m_id, s, e in self._matcher(doc):
             kind, direction = strings[m_id].split("|")
             cues.append((doc[s].idx, doc[e - 1].idx + len(doc[e - 1]), kind, direction))
-        cues.sort()
+        cues = _outermost(sorted(cues))
         cue_starts = [cue[0] for cue in cues]
         sections = sorted(
             (s.start_char, s.end_char, s.label_) for s in doc.spans.get(self.sections_key, [])
@@ -149,10 +175,7 @@ class SkillContext(JsonState):
         section_starts = [start for start, _, _ in sections]
         breaks = [m.start() for m in self._break_re.finditer(text)]
         blocks = requirement_blocks(
-            text,
-            max_header_chars=self._max_header,
-            preferred=self._preferred_re,
-            required=self._required_re,
+            text, max_header_chars=self._max_header, headers=self._block_headers
         )
         block_starts = [start for start, _ in blocks]
         links = [(m.start(), m.end()) for m in _LINK.finditer(text)]
@@ -216,7 +239,10 @@ class SkillContext(JsonState):
                 or (
                     "required" not in found
                     and "preferred" not in found
-                    and self._employer_voice_cached(voices, text, lo, hi)
+                    and (
+                        block_kind(blocks, block_starts, first) == EMPLOYER
+                        or self._employer_voice_cached(voices, text, lo, hi)
+                    )
                 )
             ):
                 attributes.part_of_name = True

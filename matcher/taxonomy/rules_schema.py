@@ -17,6 +17,7 @@ from matcher.taxonomy._base import FrozenModel, NonEmpty, Slug
 __all__ = [
     "CueList",
     "DegreeLevel",
+    "EmployerBlockRules",
     "ExtractionRules",
     "FieldCues",
     "JobRequirementRules",
@@ -147,6 +148,24 @@ class RequirementRules(FrozenModel):
     preferred_headers: tuple[NonEmpty, ...]
 
 
+class EmployerBlockRules(FrozenModel):
+    """Header lines of job text that open a block about the employer, not the job.
+
+    Skills named in such a block ("About us", "Benefits", "Equal opportunity") describe
+    the employer or its offer; they are not asked of the candidate unless a required or
+    preferred cue in their clause says so.
+
+    Attributes:
+        headers: words that make a short header line open an employer block.
+        about_not_employer: words that, right after a header's leading "About", make it
+            about the job or the candidate ("About the role", "About you"); any other
+            "About X" header is about the employer X ("About Acme").
+    """
+
+    headers: tuple[NonEmpty, ...] = ()
+    about_not_employer: tuple[NonEmpty, ...] = ()
+
+
 class UnknownSkillRules(FrozenModel):
     """Where phrases outside the taxonomy are proposed as skills.
 
@@ -218,6 +237,7 @@ class ExtractionRules(FrozenModel):
         hypothetical: cues that make a skill an aim, not a holding ("willing to learn").
         field_of_study: cues that make a skill a degree's subject ("degree in").
         requirement: required/preferred cues for job text.
+        employer_blocks: header lines of job text that open a block about the employer.
         name_heads: words that, right after a skill name, make it part of a job title
             or an organisation's name ("Data Scientist", "... Association").
         unknown_skills: where phrases outside the taxonomy are proposed as skills.
@@ -233,6 +253,7 @@ class ExtractionRules(FrozenModel):
     hypothetical: CueList
     field_of_study: CueList
     requirement: RequirementRules
+    employer_blocks: EmployerBlockRules = EmployerBlockRules()
     name_heads: tuple[NonEmpty, ...] = ()
     unknown_skills: UnknownSkillRules = UnknownSkillRules()
     clause_breaks: NonEmpty

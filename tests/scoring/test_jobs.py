@@ -226,3 +226,11 @@ def test_real_postings_years_and_requirements(real_engine: MatchingEngine) -> No
     assert all(y.max_years is None or y.max_years >= y.min_years for j in jobs for y in j.years)
     split = sum(1 for j in jobs if j.required or j.preferred)
     assert split >= 0.6 * len(jobs)
+
+
+def test_years_under_stacked_headers_take_the_first_headers_kind(rules: JobTextRules) -> None:
+    text = "### Qualifications\n\n### Day to Day\n- 3+ years of experience in coding\n"
+    (years,) = find_years(text, [], rules)
+    assert (years.min_years, years.requirement) == (3, "required")
+    text = "### About Us\nFounded 12 years ago.\n\n### Day to Day\n- 3+ years of coding\n"
+    assert [y.requirement for y in find_years(text, [], rules)] == [None]

@@ -5,7 +5,10 @@ and role scores); this module sorts its skills into required, preferred and unsp
 (from each mention's ``requirement`` context), sets certifications apart (categories whose
 mention type is ``CERT``), and reads the years of experience and the education the text
 asks for (:mod:`matcher.scoring.job_text`). Negated and hypothetical mentions ("Epic
-experience not required", "training on Cerner provided") are left out.
+experience not required", "training on Cerner provided") are left out, and so are names
+and the employer's description of itself ("Clinical Data Scientist" as a title, "We use
+machine learning to ...", skills under "About us" or "Benefits"): nothing there is asked
+of the candidate.
 """
 
 from __future__ import annotations
@@ -86,12 +89,16 @@ def analyse_job(
 def _skills(
     profile: CandidateProfile, years: Sequence[YearsRequirement], bundle: DataBundle
 ) -> list[JobSkill]:
-    """One entry per held skill, in order of first mention, with its strongest requirement."""
+    """One entry per asked skill, in order of first mention, with its strongest requirement.
+
+    A skill is asked when a mention of it is held and not part of a name or of the
+    employer's own description.
+    """
     first: dict[str, int] = {}
     count: dict[str, int] = {}
     requirement: dict[str, str | None] = {}
     for mention in profile.mentions:
-        if not mention.held:
+        if not mention.held or mention.part_of_name:
             continue
         skill_id = mention.skill_id
         first.setdefault(skill_id, mention.start)

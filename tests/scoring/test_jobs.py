@@ -234,3 +234,21 @@ def test_years_under_stacked_headers_take_the_first_headers_kind(rules: JobTextR
     assert (years.min_years, years.requirement) == (3, "required")
     text = "### About Us\nFounded 12 years ago.\n\n### Day to Day\n- 3+ years of coding\n"
     assert [y.requirement for y in find_years(text, [], rules)] == [None]
+
+
+@pytest.mark.slow
+def test_the_employers_blurb_and_benefits_are_not_asked_skills(
+    real_engine: MatchingEngine,
+) -> None:
+    text = (
+        "### About Acme Health\nWe use machine learning and Tableau to help rural clinics.\n\n"
+        "### Requirements\n- SQL and HL7 interfaces\n\n"
+        "### Benefits\n- Wellness programs, including access to mental health support\n"
+    )
+    job = real_engine.analyse_job(text)
+    asked = {s.skill_id for s in (*job.required, *job.preferred, *job.unspecified)}
+    assert {"sql", "hl7"} <= {s.skill_id for s in job.required}
+    mentioned = {m.skill_id for m in job.profile.mentions}
+    blurb = {"machine-learning", "tableau", "behavioral-health"} & mentioned
+    assert blurb, "the blurb's skills are still found (as names), just not asked"
+    assert not blurb & asked

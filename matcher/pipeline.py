@@ -44,6 +44,7 @@ from matcher.skills import (
     register_extensions,
 )
 from matcher.taxonomy import DataBundle
+from matcher.taxonomy.schema import MentionType
 
 __all__ = [
     "CANDIDATES_KEY",
@@ -93,6 +94,7 @@ def make_skill_ruler(nlp: Language, name: str, spans_key: str) -> SkillRuler:
         "window": 12,
         "separators": [",", "/", "and", "&", "or"],
         "max_list_item_tokens": 3,
+        "soft_categories": [],
     },
 )
 def make_skill_linker(
@@ -103,6 +105,7 @@ def make_skill_linker(
     window: int,
     separators: list[str],
     max_list_item_tokens: int,
+    soft_categories: list[str],
 ) -> SkillLinker:
     """Factory of :class:`~matcher.skills.SkillLinker`.
 
@@ -116,6 +119,7 @@ def make_skill_linker(
         window=window,
         separators=separators,
         max_list_item_tokens=max_list_item_tokens,
+        soft_categories=soft_categories,
     )
 
 
@@ -210,6 +214,9 @@ def build_nlp(bundle: DataBundle, *, context_window: int = 12) -> Language:
                 "window": context_window,
                 "separators": list(rules.list_separators),
                 "max_list_item_tokens": rules.max_list_item_tokens,
+                "soft_categories": sorted(
+                    c.id for c in bundle.categories.values() if c.mention_type is MentionType.SOFT
+                ),
             },
         ),
     )

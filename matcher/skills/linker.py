@@ -8,8 +8,9 @@ context flag, see :mod:`matcher.skills.patterns`). The linker
    place in a resume's skills section (``list_sections``), a product noun right after a
    capitalised name ("Epic medical software", "Access database"), an accepted unambiguous
    mention of the same category within ``window`` tokens, the same skill named
-   unambiguously elsewhere in the document, or an accepted skill right next to it in a
-   list ("Agile/Scrum", "Python, R and SQL"), and never inside a heading
+   unambiguously elsewhere in the document, or an accepted skill of the same kind (soft
+   skill or not, ``soft_categories``) right next to it in a list ("Agile/Scrum", "Python,
+   R and SQL"; not "medical, dental, vision"), and never inside a heading
    ("## Education and Training", "Skills, Experience & Training:"), where a generic word
    names a part of the document;
 3. adds list items that share a matched span's prefix ("Epic Ambulatory, Inpatient and
@@ -100,6 +101,8 @@ class SkillLinker(JsonState):
         max_list_item_tokens: longest list item that inherits a prefix.
         sections_key: ``doc.spans`` key of the resume sections.
         list_sections: section categories whose items are skills by position.
+        soft_categories: categories of soft skills; a list neighbour supports an
+            ambiguous candidate only when both are soft skills or neither is.
     """
 
     state_file = "aliases.json"
@@ -117,6 +120,7 @@ class SkillLinker(JsonState):
         max_list_item_tokens: int = 3,
         sections_key: str = "sections",
         list_sections: Iterable[str] = ("skills",),
+        soft_categories: Iterable[str] = (),
     ) -> None:
         self.name = name
         self.candidates_key = candidates_key
@@ -126,6 +130,7 @@ class SkillLinker(JsonState):
         self.max_list_item_tokens = max_list_item_tokens
         self.sections_key = sections_key
         self.list_sections = frozenset(list_sections)
+        self.soft_categories = frozenset(soft_categories)
         self._table: dict[str, AliasEntry] = {}
         self._separator_hashes = hashes(self.separators)
         self._product_hashes = hashes(_PRODUCT_NOUNS)
@@ -186,13 +191,16 @@ class SkillLinker(JsonState):
         """
         clear_skills = {s.label_ for s in clear}
         by_category: dict[str, list[tuple[int, int]]] = {}
-        ends: set[int] = set()
-        starts: set[int] = set()
+        # list-neighbour edges (starts, ends) by kind: soft skills (True) or not (False)
+        edges: dict[bool, tuple[set[int], set[int]]] = {True: (set(), set()), False: (set(), set())}
+        soft = self.soft_categories
         for other in clear:
             start, end = other.start, other.end
-            by_category.setdefault(_category(other), []).append((start, end))
-            ends.add(end)
+            category = _category(other)
+            by_category.setdefault(category, []).append((start, end))
+            starts, ends = edges[category in soft]
             starts.add(start)
+            ends.add(end)
         lower = column(doc, LOWER)
         title = column(doc, IS_TITLE)
         products = self._product_hashes
@@ -218,7 +226,7 @@ class SkillLinker(JsonState):
                 )
                 or span.label_ in clear_skills
                 or any(e > lo and s < hi for s, e in by_category.get(_category(span), ()))
-                or self._list_neighbour(lower, start, end, starts, ends)
+                or self._list_neighbour(lower, start, end, *edges[_category(span) in soft])
             ):
                 kept.append(row)
         return kept

@@ -362,26 +362,29 @@ def test_cloud_and_network_words_are_not_health_records(real_engine: MatchingEng
     assert [s for s, skill_id in found if skill_id == "authentication"] == ["RADIUS"]
 
 
+def _skill_ids(engine: MatchingEngine, text: str) -> set[str]:
+    return {m.skill_id for m in engine.extract(text).mentions}
+
+
 @pytest.mark.slow
 def test_a_list_neighbour_supports_only_a_candidate_of_its_own_kind(
     real_engine: MatchingEngine,
 ) -> None:
-    def skills(text: str) -> set[str]:
-        return {m.skill_id for m in real_engine.extract(text).mentions}
-
     # "Persistent" (a soft skill only in context) next to a language is a library name
-    assert "perseverance" not in skills("Languages: Haskell/Persistent, Python")
+    assert "perseverance" not in _skill_ids(real_engine, "Languages: Haskell/Persistent, Python")
     # next to other soft skills it is the trait
-    assert "perseverance" in skills("Strengths: teamwork, persistent, communication")
+    assert "perseverance" in _skill_ids(
+        real_engine, "Strengths: teamwork, persistent, communication"
+    )
 
 
 @pytest.mark.slow
 def test_product_names_that_are_common_words_need_a_technical_neighbour(
     real_engine: MatchingEngine,
 ) -> None:
-    def skills(text: str) -> set[str]:
-        return {m.skill_id for m in real_engine.extract(text).mentions}
-
-    assert {"celery", "grpc", "webpack"} <= skills("Stack: Celery, Redis, gRPC and Webpack.")
-    assert "celery" not in skills("The cafeteria serves celery and carrots.")
-    assert "envoy-proxy" not in skills("She served as a special Envoy to the region.")
+    stack = _skill_ids(real_engine, "Stack: Celery, Redis, gRPC and Webpack.")
+    assert {"celery", "grpc", "webpack"} <= stack
+    assert "celery" not in _skill_ids(real_engine, "The cafeteria serves celery and carrots.")
+    assert "envoy-proxy" not in _skill_ids(
+        real_engine, "She served as a special Envoy to the region."
+    )

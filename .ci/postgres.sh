@@ -16,8 +16,10 @@ PG_BIN="$(pg_bin)"
 PG_PORT="${MATCHER_CI_PG_PORT:-54329}"
 PG_DATA="$(mktemp -d /tmp/matcher-ci-pg.XXXXXX)"
 
+# As root, the server runs as the postgres user, from "/": the checkout may sit in a
+# directory that user cannot enter (a mktemp -d clone), and pg_ctl fails to start there.
 as_pg() {
-    if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi
+    if [ "$(id -u)" -eq 0 ]; then (cd / && runuser -u postgres -- "$@"); else "$@"; fi
 }
 if [ "$(id -u)" -eq 0 ]; then chown postgres:postgres "$PG_DATA"; fi
 chmod 700 "$PG_DATA"

@@ -111,7 +111,17 @@ def train(
 
 def _table(report: RoleEvaluation) -> Table:
     table = Table(title="Role detection")
-    for column in ("items", "n", "top-1", "top-3", "macro-F1", "baseline top-1", "baseline top-3"):
+    columns = (
+        "items",
+        "n",
+        "top-1",
+        "top-3",
+        "top-3 (primary)",
+        "macro-F1",
+        "baseline top-1",
+        "baseline top-3",
+    )
+    for column in columns:
         table.add_column(column)
     rows = [("all", report.model, report.baseline)] + [
         (kind, report.by_kind[kind], report.baseline_by_kind[kind]) for kind in report.by_kind
@@ -122,6 +132,7 @@ def _table(report: RoleEvaluation) -> Table:
             str(m.n),
             f"{m.top1:.3f}",
             f"{m.top3:.3f}",
+            f"{m.top3_primary:.3f}",
             f"{m.macro_f1:.3f}",
             f"{b.top1:.3f}",
             f"{b.top3:.3f}",
@@ -130,7 +141,12 @@ def _table(report: RoleEvaluation) -> Table:
 
 
 def _spread(repeated: RepeatedCV) -> str:
-    labels = {"top1": "top-1", "top3": "top-3", "macro_f1": "macro-F1"}
+    labels = {
+        "top1": "top-1",
+        "top3": "top-3",
+        "top3_primary": "top-3 (primary)",
+        "macro_f1": "macro-F1",
+    }
     parts = []
     for name in HEADLINE_NUMBERS:
         mean, low, high = repeated.spread(name)

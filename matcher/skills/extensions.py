@@ -10,7 +10,8 @@ Attributes on skill spans (``doc.spans["skills"]``):
 * ``part_of_name``: part of a job title or an organisation's name ("Data Scientist",
   "EHR Application Analyst"), or of the employer describing itself ("We use machine
   learning to ..."): not a skill claim, still evidence for role fit;
-* ``expanded``: the span was found by sharing a list's prefix ("Epic ..., Cadence").
+* ``expanded``: the span was found from another one: by sharing a list's prefix ("Epic
+  ..., Cadence") or as the abbreviation the text defines for it ("... (MDM)").
 """
 
 from __future__ import annotations

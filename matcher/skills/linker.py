@@ -14,7 +14,9 @@ context flag, see :mod:`matcher.skills.patterns`). The linker
    ("## Education and Training", "Skills, Experience & Training:"), where a generic word
    names a part of the document;
 3. adds list items that share a matched span's prefix ("Epic Ambulatory, Inpatient and
-   Cadence"; "ICD-10-CM/PCS"), using the alias table given at :meth:`initialize`;
+   Cadence"; "ICD-10-CM/PCS"), using the alias table given at :meth:`initialize`, and
+   the abbreviations the text defines in brackets after a skill ("Master Data Management
+   (MDM)", :mod:`matcher.skills.abbreviations`);
 4. writes the result, in text order, to ``doc.spans[output_key]``.
 """
 
@@ -30,6 +32,7 @@ from spacy.tokens import Doc, Span
 
 from matcher.component_state import JsonState
 from matcher.doctext import doc_text
+from matcher.skills.abbreviations import defined_abbreviations
 from matcher.skills.coordination import expand_lists
 from matcher.skills.patterns import CONTEXT_FLAG
 from matcher.skills.tokens import column, hashes
@@ -64,6 +67,10 @@ _HEADING = re.compile(r"^\s*(?:#{1,6}\s.*|[*_]{1,3}[^*_\n]{1,80}[*_:]{1,4}\s*|[^
 
 def _category(span: Span) -> str:
     return span.id_.split("|", 1)[0]
+
+
+def _start(span: Span) -> int:
+    return span.start
 
 
 def _needs_context(span: Span) -> bool:
@@ -177,9 +184,10 @@ class SkillLinker(JsonState):
             separators=self.separators,
             max_tokens=self.max_list_item_tokens,
         )
-        for span in expanded:
+        abbreviations = defined_abbreviations(doc, sorted([*accepted, *expanded], key=_start))
+        for span in (*expanded, *abbreviations):
             span._.expanded = True
-        doc.spans[self.output_key] = sorted([*accepted, *expanded], key=lambda s: s.start)
+        doc.spans[self.output_key] = sorted([*accepted, *expanded, *abbreviations], key=_start)
         return doc
 
     def _supported(

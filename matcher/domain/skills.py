@@ -26,7 +26,8 @@ class SkillMention(ValueObject):
         field_of_study: the subject of a degree ("degree in health informatics").
         part_of_name: not a claim to hold the skill but part of a name or of the
             employer's own voice: a job title ("Data Scientist"), an organisation's or
-            team's name, a link, "We use ..." in a posting's company text.
+            team's name, a link, "We use ..." in a posting's company text, a skill under
+            a posting's "About us" or "Benefits" header.
     """
 
     skill_id: str

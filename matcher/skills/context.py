@@ -7,9 +7,8 @@ subjects), ``part_of_name`` (the next word, or the one after a capitalised word,
 or organisation head such as "Scientist" or "Association"; or the clause is the employer
 speaking of itself: "We use ...", "Our platform ..."; or it lies in a block of job text
 about the employer, under "About us" or "Benefits", with no required or preferred cue)
-and ``requirement``. Rules come
-from ``data/extraction.yaml`` at :meth:`SkillContext.initialize` and are saved with the
-pipeline.
+and ``requirement``. Rules come from ``data/extraction.yaml`` at
+:meth:`SkillContext.initialize` and are saved with the pipeline.
 
 A cue's scope is its clause: a "before" cue ("no experience with") covers the rest of its
 clause to the right, an "after" cue ("is a plus") the part of its clause to its left.
@@ -73,7 +72,9 @@ def _outermost(cues: list[tuple[int, int, str, str]]) -> list[tuple[int, int, st
         inside = False
         for other in reversed(kept):
             if other[1] <= cue[0]:
-                break  # kept cues are sorted by start; earlier ones end earlier or overlap
+                # kept cues never nest, so their ends rise with their starts: the earlier
+                # ones end before this cue starts too
+                break
             if other[0] <= cue[0] and cue[1] <= other[1] and other[:2] != cue[:2]:
                 inside = True
                 break

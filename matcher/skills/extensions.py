@@ -9,7 +9,8 @@ Attributes on skill spans (``doc.spans["skills"]``):
 * ``field_of_study``: the subject of a degree ("degree in health informatics");
 * ``part_of_name``: part of a job title or an organisation's name ("Data Scientist",
   "EHR Application Analyst"), or of the employer describing itself ("We use machine
-  learning to ..."): not a skill claim, still evidence for role fit;
+  learning to ...", a posting's "About us" or "Benefits" block): not a skill claim, still
+  evidence for role fit;
 * ``expanded``: the span was found from another one: by sharing a list's prefix ("Epic
   ..., Cadence") or as the abbreviation the text defines for it ("... (MDM)").
 """

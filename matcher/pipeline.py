@@ -95,6 +95,7 @@ def make_skill_ruler(nlp: Language, name: str, spans_key: str) -> SkillRuler:
         "separators": [",", "/", "and", "&", "or"],
         "max_list_item_tokens": 3,
         "soft_categories": [],
+        "support_cues": [],
     },
 )
 def make_skill_linker(
@@ -106,6 +107,7 @@ def make_skill_linker(
     separators: list[str],
     max_list_item_tokens: int,
     soft_categories: list[str],
+    support_cues: list[str],
 ) -> SkillLinker:
     """Factory of :class:`~matcher.skills.SkillLinker`.
 
@@ -120,6 +122,7 @@ def make_skill_linker(
         separators=separators,
         max_list_item_tokens=max_list_item_tokens,
         soft_categories=soft_categories,
+        support_cues=support_cues,
     )
 
 
@@ -217,6 +220,7 @@ def build_nlp(bundle: DataBundle, *, context_window: int = 12) -> Language:
                 "soft_categories": sorted(
                     c.id for c in bundle.categories.values() if c.mention_type is MentionType.SOFT
                 ),
+                "support_cues": list(rules.unknown_skills.cues),
             },
         ),
     )

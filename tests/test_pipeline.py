@@ -388,3 +388,32 @@ def test_product_names_that_are_common_words_need_a_technical_neighbour(
     assert "envoy-proxy" not in _skill_ids(
         real_engine, "She served as a special Envoy to the region."
     )
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "skill_id", "requirement"),
+    [
+        ("Aggregate the required data with SQL.", "sql", None),  # "the required" is no cue
+        ("Experience with IaC (Terraform, Ansible) is highly desirable.", "terraform", "preferred"),
+        ("Knowledge of HL7 would be an advantage.", "hl7", "preferred"),
+        ("Preferable experience with Kubernetes.", "kubernetes", "preferred"),
+        ("SQL is required.", "sql", "required"),
+    ],
+)
+def test_requirement_cues_in_job_text(
+    real_engine: MatchingEngine, text: str, skill_id: str, requirement: str | None
+) -> None:
+    found = {m.skill_id: m.requirement for m in real_engine.extract(text).mentions}
+    assert found[skill_id] == requirement
+
+
+@pytest.mark.slow
+def test_a_skill_cue_supports_a_capitalised_ambiguous_name(real_engine: MatchingEngine) -> None:
+    assert "epic" in _skill_ids(real_engine, "Experience with Epic is an asset.")
+    assert "go" in _skill_ids(real_engine, "Solid experience with Go and gRPC.")
+    # the cue is about the tests, and "Sales Cloud" is a longer name
+    assert "written-communication" not in _skill_ids(
+        real_engine, "Experience in writing unit tests."
+    )
+    assert "sales" not in _skill_ids(real_engine, "A strong background in Sales Cloud.")

@@ -41,6 +41,7 @@ class JobTextRules:
     link: re.Pattern[str] | None
     required: re.Pattern[str] | None
     preferred: re.Pattern[str] | None
+    not_cues: re.Pattern[str] | None
     headers: BlockHeaders
     max_header_chars: int
     degrees: tuple[tuple[str, int, re.Pattern[str]], ...]
@@ -62,6 +63,7 @@ class JobTextRules:
             link=_phrases(job.link_words),
             required=_phrases([*req.required.before, *req.required.after]),
             preferred=_phrases([*req.preferred.before, *req.preferred.after]),
+            not_cues=_phrases(req.not_cues),
             headers=BlockHeaders.from_words(
                 preferred=req.preferred_headers,
                 required=req.required_headers,
@@ -106,6 +108,8 @@ def requirement_of(
         return _PREFERRED
     lo, hi = rules.clause(text, at, at)
     clause = text[lo:hi].lower()
+    if rules.not_cues is not None:
+        clause = rules.not_cues.sub(" ", clause)  # "the required data" is no cue
     if rules.preferred is not None and rules.preferred.search(clause):
         return _PREFERRED
     if rules.required is not None and rules.required.search(clause):

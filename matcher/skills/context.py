@@ -45,6 +45,7 @@ from matcher.skills.tokens import column, hashes
 __all__ = ["SkillContext"]
 
 _FLAGS = ("negation", "hypothetical", "field_of_study")
+_NOT_A_CUE = "not_a_cue"
 
 
 # "the data science team": a determiner right before the skill and a team word right
@@ -134,6 +135,11 @@ class SkillContext(JsonState):
                 phrases = cues.get(direction, ())
                 if phrases:
                     matcher.add(f"{kind}|{direction}", [self.nlp.make_doc(p) for p in phrases])
+        # A phrase that holds a cue word without being a cue ("the required data") is
+        # matched as a cue of no kind, so the cue inside it is dropped (``_outermost``).
+        not_cues = requirement.get("not_cues", ())
+        if not_cues:
+            matcher.add(f"{_NOT_A_CUE}|before", [self.nlp.make_doc(p) for p in not_cues])
         self._matcher = matcher
         breaks = self._rules.get("clause_breaks", ".;!?")
         # A full stop inside a word or number ("v2.5.1", "Node.js") does not end a clause,

@@ -10,7 +10,8 @@ context flag, see :mod:`matcher.skills.patterns`). The linker
    mention of the same category within ``window`` tokens, the same skill named
    unambiguously elsewhere in the document, or an accepted skill of the same kind (soft
    skill or not, ``soft_categories``) right next to it in a list ("Agile/Scrum", "Python,
-   R and SQL"; not "medical, dental, vision"), and never inside a heading
+   R and SQL"; not "medical, dental, vision"), or a skill cue right before a capitalised
+   candidate ("experience with Epic", ``support_cues``), and never inside a heading
    ("## Education and Training", "Skills, Experience & Training:"), where a generic word
    names a part of the document;
 3. adds list items that share a matched span's prefix ("Epic Ambulatory, Inpatient and
@@ -28,6 +29,7 @@ from typing import Any
 
 from spacy.attrs import IS_TITLE, LOWER
 from spacy.language import Language
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span
 
 from matcher.component_state import JsonState
@@ -110,6 +112,8 @@ class SkillLinker(JsonState):
         list_sections: section categories whose items are skills by position.
         soft_categories: categories of soft skills; a list neighbour supports an
             ambiguous candidate only when both are soft skills or neither is.
+        support_cues: phrases that, right before an ambiguous candidate, support it
+            ("experience with", "knowledge of"; split on spaces, compared lower case).
     """
 
     state_file = "aliases.json"
@@ -128,6 +132,7 @@ class SkillLinker(JsonState):
         sections_key: str = "sections",
         list_sections: Iterable[str] = ("skills",),
         soft_categories: Iterable[str] = (),
+        support_cues: Iterable[str] = (),
     ) -> None:
         self.name = name
         self.candidates_key = candidates_key
@@ -138,6 +143,12 @@ class SkillLinker(JsonState):
         self.sections_key = sections_key
         self.list_sections = frozenset(list_sections)
         self.soft_categories = frozenset(soft_categories)
+        self.support_cues = tuple(support_cues)
+        # each cue as a tuple of LOWER hash values, by length in tokens
+        self._cue_tokens: dict[int, frozenset[tuple[int, ...]]] = {}
+        for cue in self.support_cues:
+            words = tuple(get_string_id(w) for w in cue.lower().split())
+            self._cue_tokens[len(words)] = self._cue_tokens.get(len(words), frozenset()) | {words}
         self._table: dict[str, AliasEntry] = {}
         self._separator_hashes = hashes(self.separators)
         self._product_hashes = hashes(_PRODUCT_NOUNS)
@@ -235,6 +246,14 @@ class SkillLinker(JsonState):
                 or span.label_ in clear_skills
                 or any(e > lo and s < hi for s, e in by_category.get(_category(span), ()))
                 or self._list_neighbour(lower, start, end, *edges[_category(span) in soft])
+                # "experience with Epic": capitalised, as a product's name is written (in
+                # "experience in writing unit tests" the cue is about the tests), and not
+                # the start of a longer name ("experience with Sales Cloud")
+                or (
+                    (title[start] or doc[start].is_upper)
+                    and not (end < len(title) and title[end])
+                    and self._after_cue(lower, start)
+                )
             ):
                 kept.append(row)
         return kept
@@ -247,6 +266,13 @@ class SkillLinker(JsonState):
         if hi < 0:
             hi = len(text)
         return hi - lo <= _MAX_HEADING_CHARS and _HEADING.match(text[lo:hi]) is not None
+
+    def _after_cue(self, lower: list[int], start: int) -> bool:
+        """True when a support cue ends right before token ``start``."""
+        return any(
+            start >= n and tuple(lower[start - n : start]) in cues
+            for n, cues in self._cue_tokens.items()
+        )
 
     def _list_neighbour(
         self, lower: list[int], start: int, end: int, starts: set[int], ends: set[int]

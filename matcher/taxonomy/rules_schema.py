@@ -140,12 +140,15 @@ class RequirementRules(FrozenModel):
         preferred: cue phrases inside a clause.
         required_headers: words that make a short header line open a "required" block.
         preferred_headers: words that make a short header line open a "preferred" block.
+        not_cues: phrases that hold a cue word without being a cue ("the required
+            data", "as required"); the cue inside them does not count.
     """
 
     required: CueList
     preferred: CueList
     required_headers: tuple[NonEmpty, ...]
     preferred_headers: tuple[NonEmpty, ...]
+    not_cues: tuple[NonEmpty, ...] = ()
 
 
 class EmployerBlockRules(FrozenModel):

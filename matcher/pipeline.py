@@ -161,9 +161,13 @@ def _blank_english() -> Language:
     tokenizer = cast(Tokenizer, nlp.tokenizer)
     defaults = cast(Any, nlp.Defaults)
     # "/" joins list items and alternatives ("Agile/Scrum", "C#/.NET", "ICD-10-CM/PCS"),
-    # and a trailing hyphen shares a word ("HIPAA- and GDPR-compliant"): split both.
+    # and a trailing hyphen shares a word ("HIPAA- and GDPR-compliant"): split both. A
+    # full stop after a lone capital ends the sentence or an initial ("Python or R.",
+    # "John R. Smith"), so it is split off too: the letter can be a language's name.
     tokenizer.infix_finditer = compile_infix_regex([*defaults.infixes, r"/"]).finditer
-    tokenizer.suffix_search = compile_suffix_regex([*defaults.suffixes, r"-"]).search
+    tokenizer.suffix_search = compile_suffix_regex(
+        [*defaults.suffixes, r"-", r"(?<=^[A-Z])\."]
+    ).search
     return nlp
 
 

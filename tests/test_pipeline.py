@@ -417,3 +417,11 @@ def test_a_skill_cue_supports_a_capitalised_ambiguous_name(real_engine: Matching
         real_engine, "Experience in writing unit tests."
     )
     assert "sales" not in _skill_ids(real_engine, "A strong background in Sales Cloud.")
+
+
+@pytest.mark.slow
+def test_a_one_letter_language_at_a_sentence_end(real_engine: MatchingEngine) -> None:
+    found = real_engine.extract("Analyse data with Python or R. Report weekly.").mentions
+    assert [(m.surface, m.skill_id) for m in found if m.skill_id == "r"] == [("R", "r")]
+    # an initial in a name is not the language
+    assert "r" not in _skill_ids(real_engine, "References: John R. Smith.")

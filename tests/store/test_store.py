@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -23,8 +24,9 @@ from matcher.store.orm import (
     SkillMentionRow,
     UserRow,
 )
-from matcher.store.resumes import ResumeAnalysis, StoredFile, candidate_profile, save_resume
+from matcher.store.resumes import StoredFile, candidate_profile, save_resume
 from matcher.store.search import CandidateFilters, candidate_pool, role_ranking
+from matcher.usecases.graduates import stored_analysis
 from tests.conftest import TOY_RESUME
 
 RESUME_TABLES = (
@@ -68,23 +70,17 @@ def _store_resume(
 def save_analysed_resume(
     session: Session, profile: GraduateProfileRow, engine: MatchingEngine, text: str = TOY_RESUME
 ) -> ResumeRow:
-    """Analyse ``text`` and save it as the profile's resume in ``session`` (no commit)."""
-    analysis = engine.analyse_resume(text)
+    """Analyse ``text`` and save it as the profile's resume in ``session`` (no commit).
+
+    The stored analysis is the service's own (``stored_analysis``), without the learned
+    model's verdict and with a fixed model version, so the tests do not depend on it.
+    """
+    analysis = stored_analysis(engine, text, engine.analyse_resume(text))
     return save_resume(
         session=session,
         profile=profile,
         file=StoredFile("cv.txt", text.encode(), "text/plain", "txt"),
-        analysis=ResumeAnalysis(
-            text=text,
-            profile=analysis.profile,
-            roles=analysis.roles,
-            competencies=analysis.competencies,
-            tiers=analysis.tiers,
-            fields=analysis.fields,
-            skill_years=analysis.skill_years,
-            data_version=analysis.data_version,
-            model_version="test-1",
-        ),
+        analysis=replace(analysis, outcome=None, model_version="test-1"),
         certification_categories={"certification"},
     )
 

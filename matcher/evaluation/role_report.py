@@ -32,7 +32,7 @@ __all__ = ["HEADLINE_NUMBERS", "RepeatedCV", "RoleEvaluation", "evaluate_roles"]
 
 
 #: The numbers whose spread over fold splits is reported.
-HEADLINE_NUMBERS = ("top1", "top3", "top3_primary", "macro_f1")
+HEADLINE_NUMBERS = ("top1", "top3", "top3_accepted", "macro_f1")
 
 
 @dataclass(frozen=True)

@@ -39,7 +39,7 @@ def role_summary_frame(evaluation: RoleEvaluation) -> pd.DataFrame:
 
     Returns:
         One row per item group (``all``, then ``posting``, ``resume`` or ``title``);
-        columns ``n``, ``top1``, ``top3``, ``top3_primary``, ``macro_f1`` and
+        columns ``n``, ``top1``, ``top3``, ``top3_accepted``, ``macro_f1`` and
         ``top1``, ``top3``, ``macro_f1`` prefixed ``baseline_``.
     """
     groups = [("all", evaluation.model, evaluation.baseline)] + [
@@ -52,7 +52,7 @@ def role_summary_frame(evaluation: RoleEvaluation) -> pd.DataFrame:
             "n": model.n,
             "top1": model.top1,
             "top3": model.top3,
-            "top3_primary": model.top3_primary,
+            "top3_accepted": model.top3_accepted,
             "macro_f1": model.macro_f1,
             "baseline_top1": baseline.top1,
             "baseline_top3": baseline.top3,

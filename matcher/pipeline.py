@@ -96,6 +96,10 @@ def make_skill_ruler(nlp: Language, name: str, spans_key: str) -> SkillRuler:
         "max_list_item_tokens": 3,
         "soft_categories": [],
         "support_cues": [],
+        "related_categories": {},
+        "example_cues": [],
+        "kind_nouns": [],
+        "other_readings": {},
     },
 )
 def make_skill_linker(
@@ -108,6 +112,10 @@ def make_skill_linker(
     max_list_item_tokens: int,
     soft_categories: list[str],
     support_cues: list[str],
+    related_categories: dict[str, list[str]],
+    example_cues: list[str],
+    kind_nouns: list[str],
+    other_readings: dict[str, list[str]],
 ) -> SkillLinker:
     """Factory of :class:`~matcher.skills.SkillLinker`.
 
@@ -123,6 +131,10 @@ def make_skill_linker(
         max_list_item_tokens=max_list_item_tokens,
         soft_categories=soft_categories,
         support_cues=support_cues,
+        related_categories=related_categories,
+        example_cues=example_cues,
+        kind_nouns=kind_nouns,
+        other_readings=other_readings,
     )
 
 
@@ -225,6 +237,15 @@ def build_nlp(bundle: DataBundle, *, context_window: int = 12) -> Language:
                     c.id for c in bundle.categories.values() if c.mention_type is MentionType.SOFT
                 ),
                 "support_cues": list(rules.unknown_skills.cues),
+                "related_categories": {
+                    c.id: list(c.supported_by) for c in bundle.categories.values() if c.supported_by
+                },
+                "example_cues": list(rules.examples.cues),
+                "kind_nouns": list(rules.examples.kind_nouns),
+                "other_readings": {
+                    r.alias: [r.skill, f"{bundle.skills[r.skill].category}|"]
+                    for r in rules.other_readings
+                },
             },
         ),
     )
@@ -234,7 +255,13 @@ def build_nlp(bundle: DataBundle, *, context_window: int = 12) -> Language:
     ruler.initialize(patterns=build_patterns(bundle))
     linker.initialize(
         aliases=[
-            (a.alias, a.skill_id, f"{bundle.skills[a.skill_id].category}|", a.case_sensitive)
+            (
+                a.alias,
+                a.skill_id,
+                f"{bundle.skills[a.skill_id].category}|",
+                a.case_sensitive,
+                bundle.skills[a.skill_id].parent,
+            )
             for a in bundle.aliases
         ]
     )

@@ -367,6 +367,44 @@ def _skill_ids(engine: MatchingEngine, text: str) -> set[str]:
 
 
 @pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "expected", "not_expected"),
+    [
+        ("AWS services (S3, EMR, EC2, Glue)", "amazon-emr", "ehr"),
+        ("Experience with S3, RDS, Redshift and Lambda", "amazon-rds", "hl7-rds"),
+        ("Tools: S3, Athena, Kinesis", "amazon-athena", "athenahealth"),
+        # the first reading's family, or no family of the other, keeps the first reading
+        ("Skills: EMR, Excel, Word, data entry", "ehr", "amazon-emr"),
+        ("Charted every visit in the EMR.", "ehr", "amazon-emr"),
+        ("HL7 messages (ADT, ORM, RDS, ORU)", "hl7-rds", "amazon-rds"),
+    ],
+)
+def test_a_name_with_two_readings_is_read_by_the_family_named_near_it(
+    real_engine: MatchingEngine, text: str, expected: str, not_expected: str
+) -> None:
+    found = _skill_ids(real_engine, text)
+    assert expected in found and not_expected not in found
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "held"),
+    [
+        ("Delivered integrations with EHRs like Epic and others.", True),
+        ("Integration with electronic health record (EHR) systems such as Epic via FHIR.", True),
+        ("Experience with an EHR (Epic, Cerner).", True),
+        # near, but not introduced as an example of it
+        ("It was an Epic journey for the EHR team.", False),
+        ("Our customers include Epic Games and Airbnb.", False),
+    ],
+)
+def test_a_health_it_system_introducing_an_ehr_product_supports_it(
+    real_engine: MatchingEngine, text: str, held: bool
+) -> None:
+    assert ("epic" in _skill_ids(real_engine, text)) is held
+
+
+@pytest.mark.slow
 def test_a_list_neighbour_supports_only_a_candidate_of_its_own_kind(
     real_engine: MatchingEngine,
 ) -> None:

@@ -3,11 +3,16 @@
 Candidates come from ``doc.spans[candidates_key]`` (label = skill id, id = category and
 context flag, see :mod:`matcher.skills.patterns`). The linker
 
-1. keeps unambiguous candidates, resolving overlaps (longest span wins);
+1. keeps unambiguous candidates, resolving overlaps (longest span wins); a name with an
+   other reading (``other_readings``) takes it where that reading's family (its parent
+   product or a sibling) is named nearby and the first reading's is not ("AWS (S3, EMR,
+   EC2)": Amazon EMR, not the medical record);
 2. accepts an ambiguous candidate ("R", "Access", bare "Epic") only with support: a
    place in a resume's skills section (``list_sections``), a product noun right after a
    capitalised name ("Epic medical software", "Access database"), an accepted unambiguous
-   mention of the same category within ``window`` tokens, the same skill named
+   mention of the same category within ``window`` tokens, a mention of a category that
+   supports it (``related_categories``) introducing it as an example ("EHRs like Epic",
+   "EHR systems such as Epic", ``example_cues``), the same skill named
    unambiguously elsewhere in the document, or an accepted skill of the same kind (soft
    skill or not, ``soft_categories``) right next to it in a list ("Agile/Scrum", "Python,
    R and SQL"; not "medical, dental, vision"), or a skill cue right before a capitalised
@@ -24,7 +29,7 @@ context flag, see :mod:`matcher.skills.patterns`). The linker
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any
 
 from spacy.attrs import IS_TITLE, LOWER
@@ -42,8 +47,10 @@ from matcher.taxonomy.index import alias_key
 
 __all__ = ["AliasEntry", "SkillLinker"]
 
-#: (alias text, skill id, pattern id, case sensitive)
-AliasEntry = tuple[str, str, str, bool]
+#: (alias text, skill id, pattern id, case sensitive, parent skill id or None)
+AliasEntry = tuple[str, str, str, bool, str | None]
+#: A candidate row: (start, end, needs context, span).
+_Row = tuple[int, int, bool, Span]
 _SEPARATORS = re.compile(r"[\s\-_/]+")
 # A Markdown heading, a line in bold or italics, or a short line ending in a colon.
 # Nouns after an ambiguous alias that show it names a product ("Epic software").
@@ -65,6 +72,21 @@ _PRODUCT_NOUNS = frozenset(
 )
 _MAX_HEADING_CHARS = 100
 _HEADING = re.compile(r"^\s*(?:#{1,6}\s.*|[*_]{1,3}[^*_\n]{1,80}[*_:]{1,4}\s*|[^\n.;]{1,80}:\s*)$")
+
+
+# Most tokens between a mention and the example it introduces ("systems such as").
+_MAX_EXAMPLE_GAP = 5
+
+
+def _example_link(cues: Iterable[str], nouns: Iterable[str]) -> re.Pattern[str] | None:
+    """The whole gap between a kind and its example: [")"] [kind noun] [","] cue."""
+    cue_list = sorted(cues, key=len, reverse=True)
+    if not cue_list:
+        return None
+    cue = "|".join(re.escape(c) for c in cue_list)
+    noun = "|".join(re.escape(n) for n in sorted(nouns, key=len, reverse=True))
+    kind = rf"(?:\s+(?:{noun}))?" if noun else ""
+    return re.compile(rf"\)?{kind}\s*,?\s*(?:{cue})\s*", re.IGNORECASE)
 
 
 def _category(span: Span) -> str:
@@ -114,6 +136,15 @@ class SkillLinker(JsonState):
             ambiguous candidate only when both are soft skills or neither is.
         support_cues: phrases that, right before an ambiguous candidate, support it
             ("experience with", "knowledge of"; split on spaces, compared lower case).
+        related_categories: category -> other categories whose accepted mentions support
+            its ambiguous candidates when they introduce them as examples
+            (``supported_by`` in ``data/taxonomy/categories.yaml``).
+        example_cues: phrases between such a mention and the candidate that make the
+            candidate an example of it ("like", "such as", "including", "(").
+        kind_nouns: nouns allowed between the mention and the cue ("EHR systems such
+            as Epic").
+        other_readings: exact alias text -> (skill id, pattern id) of its other reading
+            (``other_readings`` in ``data/extraction.yaml``).
     """
 
     state_file = "aliases.json"
@@ -133,6 +164,10 @@ class SkillLinker(JsonState):
         list_sections: Iterable[str] = ("skills",),
         soft_categories: Iterable[str] = (),
         support_cues: Iterable[str] = (),
+        related_categories: Mapping[str, Iterable[str]] | None = None,
+        example_cues: Iterable[str] = (),
+        kind_nouns: Iterable[str] = (),
+        other_readings: Mapping[str, Sequence[str]] | None = None,
     ) -> None:
         self.name = name
         self.candidates_key = candidates_key
@@ -144,12 +179,25 @@ class SkillLinker(JsonState):
         self.list_sections = frozenset(list_sections)
         self.soft_categories = frozenset(soft_categories)
         self.support_cues = tuple(support_cues)
+        self.related_categories = {
+            category: tuple(others) for category, others in (related_categories or {}).items()
+        }
+        self.example_cues = tuple(example_cues)
+        self.kind_nouns = tuple(kind_nouns)
+        self._example_link = _example_link(self.example_cues, self.kind_nouns)
+        self.other_readings = dict(other_readings or {})
+        self._readings = {
+            alias: (str(skill_id), str(ident))
+            for alias, (skill_id, ident) in self.other_readings.items()
+        }
         # each cue as a tuple of LOWER hash values, by length in tokens
         self._cue_tokens: dict[int, frozenset[tuple[int, ...]]] = {}
         for cue in self.support_cues:
             words = tuple(get_string_id(w) for w in cue.lower().split())
             self._cue_tokens[len(words)] = self._cue_tokens.get(len(words), frozenset()) | {words}
         self._table: dict[str, AliasEntry] = {}
+        self._rows: list[AliasEntry] = []
+        self._parents: dict[str, str] = {}
         self._separator_hashes = hashes(self.separators)
         self._product_hashes = hashes(_PRODUCT_NOUNS)
         # span id (hash of category and context flag) -> needs context, filled as seen.
@@ -167,12 +215,15 @@ class SkillLinker(JsonState):
         Args:
             get_examples: unused (no training).
             nlp: unused.
-            aliases: (alias text, skill id, pattern id, case sensitive) rows.
+            aliases: (alias text, skill id, pattern id, case sensitive, parent skill
+                id) rows.
         """
-        self._table = {
-            alias_key(alias): (alias, skill_id, ident, bool(case_sensitive))
-            for alias, skill_id, ident, case_sensitive in aliases
-        }
+        self._rows = [
+            (alias, skill_id, ident, bool(case_sensitive), parent)
+            for alias, skill_id, ident, case_sensitive, parent in aliases
+        ]
+        self._table = {alias_key(row[0]): row for row in self._rows}
+        self._parents = {row[1]: row[4] for row in self._rows if row[4]}
 
     def __call__(self, doc: Doc) -> Doc:
         """Select the accepted skill spans of ``doc``."""
@@ -184,6 +235,8 @@ class SkillLinker(JsonState):
             if flag is None:
                 flag = flags[ident] = _needs_context(s)
             rows.append((s.start, s.end, flag, s))
+        if self._readings:
+            rows = self._other_readings(doc, rows)
         clear = _without_overlaps(row for row in rows if not row[2])
         ambiguous = [row for row in rows if row[2]]
         supported = self._supported(doc, ambiguous, clear) if ambiguous else []
@@ -200,6 +253,46 @@ class SkillLinker(JsonState):
             span._.expanded = True
         doc.spans[self.output_key] = sorted([*accepted, *expanded, *abbreviations], key=_start)
         return doc
+
+    def _other_readings(self, doc: Doc, rows: list[_Row]) -> list[_Row]:
+        """Give a candidate its other reading where that reading's family is near.
+
+        "EMR" names the medical record, or Amazon EMR: in "AWS (S3, EMR, EC2)" a sibling
+        of Amazon EMR (S3, EC2) or its parent (AWS) stands within ``window`` tokens, and
+        nothing of the medical record's family does, so the span becomes Amazon EMR.
+        The family is context enough: the other reading is taken as unambiguous.
+        """
+        readings = self._readings
+        out = []
+        for row in rows:
+            start, end, ambiguous, span = row
+            reading = readings.get(span.text)
+            if (
+                reading is not None
+                and reading[0] != span.label_
+                and self._family_near(rows, row, reading[0])
+                and not self._family_near(rows, row, span.label_)
+            ):
+                skill_id, ident = reading
+                row = (start, end, False, Span(doc, start, end, label=skill_id, span_id=ident))
+            out.append(row)
+        return out
+
+    def _family_near(self, rows: list[_Row], row: _Row, skill_id: str) -> bool:
+        """True when a clear candidate near ``row`` is ``skill_id``'s parent or sibling.
+
+        Near: within ``window`` tokens; a sibling is another child of that parent.
+        """
+        parent = self._parents.get(skill_id)
+        if parent is None:
+            return False
+        lo, hi = row[0] - self.window, row[1] + self.window
+        for start, end, ambiguous, span in rows:
+            if ambiguous or (start < row[1] and row[0] < end) or end <= lo or start >= hi:
+                continue
+            if span.label_ == parent or self._parents.get(span.label_) == parent:
+                return True
+        return False
 
     def _supported(
         self, doc: Doc, ambiguous: list[tuple[int, int, bool, Span]], clear: list[Span]
@@ -245,6 +338,7 @@ class SkillLinker(JsonState):
                 )
                 or span.label_ in clear_skills
                 or any(e > lo and s < hi for s, e in by_category.get(_category(span), ()))
+                or self._introduced_as_example(text, span, clear)
                 or self._list_neighbour(lower, start, end, *edges[_category(span) in soft])
                 # "experience with Epic": capitalised, as a product's name is written (in
                 # "experience in writing unit tests" the cue is about the tests), and not
@@ -257,6 +351,23 @@ class SkillLinker(JsonState):
             ):
                 kept.append(row)
         return kept
+
+    def _introduced_as_example(self, text: str, span: Span, clear: list[Span]) -> bool:
+        """True when a mention of a supporting category introduces ``span`` as an example.
+
+        "EHRs like Epic": the text between the two is an example cue, after at most one
+        kind noun ("EHR systems such as Epic").
+        """
+        related = self.related_categories.get(_category(span))
+        if not related or self._example_link is None:
+            return False
+        for other in clear:
+            if other.end <= span.start and span.start - other.end <= _MAX_EXAMPLE_GAP:
+                if _category(other) in related and self._example_link.fullmatch(
+                    text, other.end_char, span.start_char
+                ):
+                    return True
+        return False
 
     @staticmethod
     def _in_heading(text: str, start: int, end: int) -> bool:
@@ -295,7 +406,7 @@ class SkillLinker(JsonState):
         entry = self._table.get(alias_key(text))
         if entry is None:
             return None
-        alias, skill_id, ident, case_sensitive = entry
+        alias, skill_id, ident, case_sensitive, _ = entry
         # A case-sensitive alias must match letter for letter (separators aside).
         if case_sensitive and _SEPARATORS.sub(" ", alias) != _SEPARATORS.sub(" ", text):
             return None
@@ -303,4 +414,4 @@ class SkillLinker(JsonState):
 
     def state(self) -> Any:
         """The data given to :meth:`initialize` (saved by ``to_disk``)."""
-        return list(self._table.values())
+        return [list(row) for row in self._rows]

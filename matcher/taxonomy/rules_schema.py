@@ -187,6 +187,33 @@ class UnknownSkillRules(FrozenModel):
     min_chars: int = Field(default=3, ge=1)
 
 
+class ExampleRules(FrozenModel):
+    """How a text names a kind and then an example of it ("EHRs like Epic").
+
+    Attributes:
+        cues: phrases that introduce the example ("like", "such as", "including", "(").
+        kind_nouns: nouns that may follow the kind before the cue ("EHR systems such as").
+    """
+
+    cues: tuple[NonEmpty, ...] = ()
+    kind_nouns: tuple[NonEmpty, ...] = ()
+
+
+class OtherReading(FrozenModel):
+    """A second skill that an alias of another skill can name ("EMR": Amazon EMR).
+
+    The other reading is taken where its family (the skill's parent or a sibling) is
+    named nearby and the alias's own skill's family is not.
+
+    Attributes:
+        alias: the alias text, matched letter for letter.
+        skill: the other skill; it must have a parent.
+    """
+
+    alias: NonEmpty
+    skill: NonEmpty
+
+
 class DegreeLevel(FrozenModel):
     """A level of education and the patterns that name it in job text.
 
@@ -244,6 +271,10 @@ class ExtractionRules(FrozenModel):
         name_heads: words that, right after a skill name, make it part of a job title
             or an organisation's name ("Data Scientist", "... Association").
         unknown_skills: where phrases outside the taxonomy are proposed as skills.
+        examples: how a kind introduces an example of it; a supporting category's
+            mention (``supported_by`` in ``categories.yaml``) introducing an ambiguous
+            name this way supports it.
+        other_readings: aliases that can also name another skill, read by its family.
         clause_breaks: characters that end a cue's scope (besides line ends).
         list_separators: tokens between the items of a list ("Epic Ambulatory,
             Inpatient and Cadence" shares "Epic" across its items).
@@ -259,6 +290,8 @@ class ExtractionRules(FrozenModel):
     employer_blocks: EmployerBlockRules = EmployerBlockRules()
     name_heads: tuple[NonEmpty, ...] = ()
     unknown_skills: UnknownSkillRules = UnknownSkillRules()
+    examples: ExampleRules = ExampleRules()
+    other_readings: tuple[OtherReading, ...] = ()
     clause_breaks: NonEmpty
     list_separators: tuple[NonEmpty, ...] = Field(min_length=1)
     max_list_item_tokens: int = Field(default=3, ge=1, le=6)

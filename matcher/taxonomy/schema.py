@@ -12,7 +12,7 @@ from __future__ import annotations
 from enum import StrEnum
 from typing import Annotated
 
-from pydantic import Field
+from pydantic import Field, model_validator
 
 from matcher.taxonomy._base import FrozenModel, NonEmpty, Slug
 from matcher.taxonomy.rules_schema import (
@@ -115,12 +115,27 @@ class Category(FrozenModel):
     label: NonEmpty
     mention_type: MentionType
     description: NonEmpty
+    #: categories whose accepted mentions near an ambiguous name of this category
+    #: support it as this category's does ("EHRs like Epic": a health IT system
+    #: supports an EHR product).
+    supported_by: list[Slug] = Field(default_factory=list)
 
 
 class CategoryFile(FrozenModel):
     """``data/taxonomy/categories.yaml``."""
 
     categories: list[Category] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _supporters_are_categories(self) -> CategoryFile:
+        known = {c.id for c in self.categories}
+        for category in self.categories:
+            unknown = sorted(set(category.supported_by) - known)
+            if unknown:
+                raise ValueError(
+                    f"category {category.id!r}: supported_by names unknown categories {unknown}"
+                )
+        return self
 
 
 class Skill(FrozenModel):

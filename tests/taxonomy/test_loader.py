@@ -162,3 +162,30 @@ def test_invalid_yaml_is_reported(editable_data: Callable[[], Path]) -> None:
     data = editable_data()
     (data / "scoring.yaml").write_text("importance_weights: [unclosed\n")
     assert any("scoring.yaml: not valid YAML" in p for p in _problems(data))
+
+
+def test_other_readings_are_checked(editable_data: Callable[[], Path]) -> None:
+    data = editable_data()
+    _append(
+        data / "extraction.yaml",
+        "\nother_readings:\n  - {alias: Epic, skill: no-such-skill}\n"
+        "  - {alias: Epic, skill: python}\n  - {alias: Kotlin-ish, skill: icd-10-cm}\n",
+    )
+    problems = _problems(data)
+    assert any("unknown skill 'no-such-skill'" in p for p in problems)
+    assert any("'python' has no parent" in p for p in problems)
+    assert any("'Kotlin-ish' is not an alias of another skill" in p for p in problems)
+
+
+def test_a_category_supported_by_an_unknown_category_is_reported(
+    editable_data: Callable[[], Path],
+) -> None:
+    data = editable_data()
+    categories = data / "taxonomy" / "categories.yaml"
+    categories.write_text(
+        categories.read_text().replace(
+            "description: EHR products and modules.}",
+            "description: EHR products and modules., supported_by: [nope]}",
+        )
+    )
+    assert any("supported_by names unknown categories ['nope']" in p for p in _problems(data))

@@ -30,6 +30,7 @@ _KINDS = {
     "domain": "health context",
     "skills": "skill",
     "roles": "role coverage",
+    "letters": "letters in the text",
 }
 
 

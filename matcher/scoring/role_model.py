@@ -2,7 +2,9 @@
 
 Thirteen outcomes: the twelve roles and ``none`` (not health IT). Features
 (:mod:`matcher.scoring.features`): TF-IDF of the text and of the title, health-context
-signals, the taxonomy skills and categories found, and each role's skill coverage. A
+signals, the taxonomy skills and categories found, and each role's skill coverage; the
+short-text (title) model also reads the letter n-grams of its text, so "Informatician"
+is near "Informatics" and "Mgr" near "Manager" where words alone do not meet. A
 linear classifier combines them (a one-vs-rest linear SVM by default, or a multinomial
 logistic regression); :class:`CalibratedClassifierCV` with temperature scaling (one
 parameter fitted on cross-validated predictions) turns its scores into probabilities
@@ -63,6 +65,13 @@ class RoleModelParams:
         domain_weight: weight of the health-context block.
         skill_weight: weight of the skill/category block.
         coverage_weight: weight of the role-coverage block.
+        title_char_weight: weight of the short-text model's letter n-gram block (TF-IDF of
+            2-5 letter sequences within words; 0 leaves the block out).
+        class_weight: the full-text classifier's class weights (``"balanced"``, or None
+            for equal weight per example).
+        title_class_weight: the same for the short-text classifier. Unbalanced by
+            default: its classes are very uneven (most titles are ``none`` or HIM) and
+            balancing them traded top-1 accuracy for rare-class recall.
         calibration_folds: cross-validation folds for the temperature calibration.
         max_text_features: largest text vocabulary.
         short_text_chars: texts shorter than this go to the short-text (title) model.
@@ -77,6 +86,9 @@ class RoleModelParams:
     domain_weight: float = 1.0
     skill_weight: float = 1.0
     coverage_weight: float = 1.0
+    title_char_weight: float = 1.0
+    class_weight: str | None = "balanced"
+    title_class_weight: str | None = None
     calibration_folds: int = 3
     max_text_features: int = 20_000
     short_text_chars: int = 200
@@ -95,17 +107,35 @@ def _role_skill_weights(bundle: DataBundle) -> dict[str, dict[str, float]]:
     }
 
 
-def _classifier(p: RoleModelParams, c: float) -> LinearSVC | LogisticRegression:
+def _classifier(
+    p: RoleModelParams, c: float, class_weight: str | None
+) -> LinearSVC | LogisticRegression:
+    if class_weight not in (None, "balanced"):
+        raise ValueError(f"class weights must be 'balanced' or None, not {class_weight!r}")
     if p.classifier == "svm":
-        return LinearSVC(C=c, class_weight="balanced", max_iter=20_000)
+        return LinearSVC(C=c, class_weight=class_weight, max_iter=20_000)
     if p.classifier == "logistic":
-        return LogisticRegression(C=c, max_iter=5000, class_weight="balanced")
+        return LogisticRegression(C=c, max_iter=5000, class_weight=class_weight)
     raise ValueError(f"classifier must be 'svm' or 'logistic', not {p.classifier!r}")
 
 
-def _calibrated_pipeline(bundle: DataBundle, p: RoleModelParams, *, c: float) -> Pipeline:
+def _letters_block() -> Pipeline:
+    return Pipeline(
+        [
+            ("field", DocumentField("text")),
+            (
+                "tfidf",
+                TfidfVectorizer(analyzer="char_wb", ngram_range=(2, 5), sublinear_tf=True),
+            ),
+        ]
+    )
+
+
+def _calibrated_pipeline(bundle: DataBundle, p: RoleModelParams, *, short_texts: bool) -> Pipeline:
     if bundle.role_model is None:
         raise ValueError("the data directory has no role_model.yaml: cannot build the scorer")
+    c, class_weight = (p.title_C, p.title_class_weight) if short_texts else (p.C, p.class_weight)
+    letters = short_texts and p.title_char_weight > 0
     features = FeatureUnion(
         [
             (
@@ -138,6 +168,7 @@ def _calibrated_pipeline(bundle: DataBundle, p: RoleModelParams, *, c: float) ->
             ("domain", DomainSignals(tuple(bundle.role_model.domain_terms))),
             ("skills", SkillBag()),
             ("roles", RoleCoverage(_role_skill_weights(bundle))),
+            *([("letters", _letters_block())] if letters else []),
         ],
         transformer_weights={
             "text": p.text_weight,
@@ -145,10 +176,14 @@ def _calibrated_pipeline(bundle: DataBundle, p: RoleModelParams, *, c: float) ->
             "domain": p.domain_weight,
             "skills": p.skill_weight,
             "roles": p.coverage_weight,
+            **({"letters": p.title_char_weight} if letters else {}),
         },
     )
     calibrated = CalibratedClassifierCV(
-        _classifier(p, c), method="temperature", cv=p.calibration_folds, ensemble=False
+        _classifier(p, c, class_weight),
+        method="temperature",
+        cv=p.calibration_folds,
+        ensemble=False,
     )
     return Pipeline([("features", features), ("classifier", calibrated)])
 
@@ -275,8 +310,8 @@ def build_role_model(bundle: DataBundle, *, params: RoleModelParams | None = Non
     """
     p = params or RoleModelParams()
     return RoleScorer(
-        document_model=_calibrated_pipeline(bundle, p, c=p.C),
-        title_model=_calibrated_pipeline(bundle, p, c=p.title_C),
+        document_model=_calibrated_pipeline(bundle, p, short_texts=False),
+        title_model=_calibrated_pipeline(bundle, p, short_texts=True),
         short_text_chars=p.short_text_chars,
     )
 

@@ -119,6 +119,35 @@ def test_scorer_reads_titles_with_the_short_text_model(
     assert toy_scorer.predict([doc])[0] == expected
 
 
+def test_only_the_short_text_model_reads_letter_ngrams_and_it_is_unbalanced(
+    toy_bundle: DataBundle,
+) -> None:
+    scorer = build_role_model(toy_bundle)
+    title_features = dict(scorer.title_model.named_steps["features"].transformer_list)
+    document_features = dict(scorer.document_model.named_steps["features"].transformer_list)
+    assert "letters" in title_features and "letters" not in document_features
+
+    def class_weight(model: object) -> object:
+        return model.named_steps["classifier"].estimator.class_weight  # type: ignore[attr-defined]
+
+    assert class_weight(scorer.title_model) is None
+    assert class_weight(scorer.document_model) == "balanced"
+    plain = build_role_model(toy_bundle, params=RoleModelParams(title_char_weight=0))
+    assert "letters" not in dict(plain.title_model.named_steps["features"].transformer_list)
+    with pytest.raises(ValueError, match="class weights"):
+        build_role_model(toy_bundle, params=RoleModelParams(title_class_weight="even"))
+
+
+def test_a_misspelt_title_word_still_counts_through_its_letters(
+    toy_scorer: RoleScorer, toy_engine: MatchingEngine
+) -> None:
+    # "Trainr" is no word the scorer has seen; its letters are mostly those of "Trainer".
+    doc = toy_engine.role_document("EHR Trainr", title="EHR Trainr")
+    probabilities, drivers = score_document(toy_scorer, doc)
+    assert max(probabilities, key=lambda k: probabilities[k]) == "trainer"
+    assert any(d.kind == "letters in the text" for d in drivers["trainer"])
+
+
 def test_scorer_explains_with_positive_drivers(
     toy_scorer: RoleScorer, toy_engine: MatchingEngine
 ) -> None:

@@ -13,12 +13,19 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from matcher.domain import SkillMention
-from matcher.skills.clauses import BlockHeaders, block_kind, requirement_blocks
+from matcher.skills.clauses import (
+    PREFERRED,
+    REQUIRED,
+    BlockHeaders,
+    block_requirement,
+    requirement_blocks,
+)
 from matcher.taxonomy.schema import ExtractionRules, JobRequirementRules
 
-__all__ = ["JobTextRules", "requirement_of"]
+__all__ = ["HeaderBlocks", "JobTextRules", "requirement_of"]
 
-_REQUIRED, _PREFERRED = "required", "preferred"
+#: A text's header blocks, (start offset, kind) each, and their start offsets.
+HeaderBlocks = tuple[list[tuple[int, str | None]], list[int]]
 
 
 def _phrases(words: Sequence[str]) -> re.Pattern[str] | None:
@@ -81,6 +88,13 @@ class JobTextRules:
             ),
         )
 
+    def header_blocks(self, text: str) -> HeaderBlocks:
+        """The blocks the text's header lines open, read once per text."""
+        blocks = requirement_blocks(
+            text, max_header_chars=self.max_header_chars, headers=self.headers
+        )
+        return blocks, [start for start, _ in blocks]
+
     def clause(self, text: str, start: int, end: int) -> tuple[int, int]:
         """Character range of the clause around ``text[start:end]``."""
         lo = 0
@@ -96,31 +110,26 @@ def requirement_of(
     attached: Sequence[SkillMention],
     at: int,
     rules: JobTextRules,
+    blocks: HeaderBlocks,
 ) -> str | None:
-    """``required``, ``preferred`` or None for a phrase at offset ``at`` (module docstring)."""
+    """``required``, ``preferred`` or None for a phrase at offset ``at`` (module docstring).
+
+    ``blocks`` are the text's :meth:`JobTextRules.header_blocks`.
+    """
     kinds = {m.requirement for m in attached}
     if not kinds - {None}:
         lo, hi = rules.clause(text, at, at)
         kinds = {m.requirement for m in mentions if lo <= m.start < hi and m.held}
-    if _REQUIRED in kinds:
-        return _REQUIRED
-    if _PREFERRED in kinds:
-        return _PREFERRED
+    if REQUIRED in kinds:
+        return REQUIRED
+    if PREFERRED in kinds:
+        return PREFERRED
     lo, hi = rules.clause(text, at, at)
     clause = text[lo:hi].lower()
     if rules.not_cues is not None:
         clause = rules.not_cues.sub(" ", clause)  # "the required data" is no cue
     if rules.preferred is not None and rules.preferred.search(clause):
-        return _PREFERRED
+        return PREFERRED
     if rules.required is not None and rules.required.search(clause):
-        return _REQUIRED
-    return _block_kind(text, at, rules)
-
-
-def _block_kind(text: str, at: int, rules: JobTextRules) -> str | None:
-    """``required`` or ``preferred`` when ``at`` lies in a block a header opened so."""
-    blocks = requirement_blocks(
-        text, max_header_chars=rules.max_header_chars, headers=rules.headers
-    )
-    kind = block_kind(blocks, [start for start, _ in blocks], at)
-    return kind if kind in (_REQUIRED, _PREFERRED) else None
+        return REQUIRED
+    return block_requirement(*blocks, at)

@@ -92,6 +92,7 @@ def find_years(
         One requirement per duration read as experience; years >= 0.
     """
     found = list(_DURATION.finditer(text))
+    blocks = rules.header_blocks(text) if found else ([], [])
     results: list[YearsRequirement] = []
     for n, match in enumerate(found):
         lo, hi = rules.clause(text, match.start(), match.end())
@@ -113,7 +114,7 @@ def find_years(
                 min_years=round(low * scale, 2),
                 max_years=round(high * scale, 2) if high is not None else None,
                 skill_ids=tuple(dict.fromkeys(m.skill_id for m in attached)),
-                requirement=requirement_of(text, mentions, attached, match.start(), rules),
+                requirement=requirement_of(text, mentions, attached, match.start(), rules, blocks),
                 text=match.group(0).rstrip("'’ -"),
                 start=match.start(),
                 end=match.start() + len(match.group(0).rstrip("'’ -")),
@@ -156,6 +157,7 @@ def find_education(
     for level, rank, pattern in rules.degrees:
         hits.extend((m.start(), m.end(), level, rank) for m in pattern.finditer(text))
     hits.sort(key=lambda h: (h[0], -(h[1] - h[0])))
+    blocks = rules.header_blocks(text) if hits else ([], [])
     results: list[EducationRequirement] = []
     seen: set[tuple[str, int]] = set()
     last_end = -1
@@ -180,7 +182,7 @@ def find_education(
                 rank=rank,
                 field_skill_ids=tuple(dict.fromkeys(m.skill_id for m in fields)),
                 or_equivalent=re.search(r"(?<!\w)equivalent(?!\w)", text[lo:hi], re.I) is not None,
-                requirement=requirement_of(text, mentions, fields, start, rules),
+                requirement=requirement_of(text, mentions, fields, start, rules, blocks),
                 text=text[start:end],
                 start=start,
                 end=end,

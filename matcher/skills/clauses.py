@@ -25,6 +25,7 @@ __all__ = [
     "BlockHeaders",
     "any_word",
     "block_kind",
+    "block_requirement",
     "clause_around",
     "employer_voice",
     "header_like",
@@ -199,6 +200,14 @@ def block_kind(
     return blocks[last][1] if last >= 0 else None
 
 
+def block_requirement(
+    blocks: list[tuple[int, str | None]], block_starts: list[int], at: int
+) -> str | None:
+    """``required`` or ``preferred`` when offset ``at`` lies in a block a header opened so."""
+    kind = block_kind(blocks, block_starts, at)
+    return kind if kind in (REQUIRED, PREFERRED) else None
+
+
 def requirement_of(
     found: dict[str, int],
     blocks: list[tuple[int, str | None]],
@@ -216,5 +225,4 @@ def requirement_of(
     clause = [(d, k) for k, d in found.items() if k in (REQUIRED, PREFERRED)]
     if clause:
         return min(clause)[1]
-    kind = block_kind(blocks, block_starts, at)
-    return kind if kind in (REQUIRED, PREFERRED) else None
+    return block_requirement(blocks, block_starts, at)

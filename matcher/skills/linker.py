@@ -198,6 +198,8 @@ class SkillLinker(JsonState):
         self._table: dict[str, AliasEntry] = {}
         self._rows: list[AliasEntry] = []
         self._parents: dict[str, str] = {}
+        # skills that own an alias with an other reading: only their candidates are checked
+        self._reading_owners: frozenset[str] = frozenset()
         self._separator_hashes = hashes(self.separators)
         self._product_hashes = hashes(_PRODUCT_NOUNS)
         # span id (hash of category and context flag) -> needs context, filled as seen.
@@ -224,6 +226,9 @@ class SkillLinker(JsonState):
         ]
         self._table = {alias_key(row[0]): row for row in self._rows}
         self._parents = {row[1]: row[4] for row in self._rows if row[4]}
+        self._reading_owners = frozenset(
+            self._table[key][1] for key in map(alias_key, self._readings) if key in self._table
+        )
 
     def __call__(self, doc: Doc) -> Doc:
         """Select the accepted skill spans of ``doc``."""
@@ -262,11 +267,11 @@ class SkillLinker(JsonState):
         nothing of the medical record's family does, so the span becomes Amazon EMR.
         The family is context enough: the other reading is taken as unambiguous.
         """
-        readings = self._readings
+        readings, owners = self._readings, self._reading_owners
         out = []
         for row in rows:
-            start, end, ambiguous, span = row
-            reading = readings.get(span.text)
+            start, end, _, span = row
+            reading = readings.get(span.text) if span.label_ in owners else None
             if (
                 reading is not None
                 and reading[0] != span.label_

@@ -10,7 +10,7 @@ All problems are collected and raised together as one :class:`DataValidationErro
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from pathlib import Path
 from types import MappingProxyType
 
@@ -113,11 +113,10 @@ def _check_other_readings(
     path: Path,
     rules: ExtractionRules,
     skills: Mapping[str, Skill],
-    aliases: Sequence[SkillAlias],
+    index: SkillIndex,
     problems: Problems,
 ) -> None:
     """Each other reading names a skill with a parent, for an alias of another skill."""
-    owner = {alias_key(a.alias): a.skill_id for a in aliases}
     for reading in rules.other_readings:
         skill = skills.get(reading.skill)
         if skill is None:
@@ -128,7 +127,8 @@ def _check_other_readings(
                 path.name,
                 f"other_readings: {reading.skill!r} has no parent, so no family to read it by",
             )
-        if owner.get(alias_key(reading.alias)) in (None, reading.skill):
+        owner = index.lookup(reading.alias)
+        if owner is None or owner.skill_id == reading.skill:
             problems.add(
                 path.name,
                 f"other_readings: {reading.alias!r} is not an alias of another skill",
@@ -274,8 +274,9 @@ def load_bundle(data_dir: Path) -> DataBundle:
     ex_path = root / "extraction.yaml"
     extraction = validate(ExtractionRules, read_yaml(ex_path, problems), ex_path, problems)
     role_model = _read_role_model(root, skills, problems)
+    index = SkillIndex(skills, aliases)
     if extraction is not None:
-        _check_other_readings(ex_path, extraction, skills, aliases, problems)
+        _check_other_readings(ex_path, extraction, skills, index, problems)
 
     if problems.items or model is None or scoring is None or sections is None or extraction is None:
         raise DataValidationError(problems.items)
@@ -288,7 +289,7 @@ def load_bundle(data_dir: Path) -> DataBundle:
         competency_model=model,
         curriculum=MappingProxyType(curriculum),
         scoring=scoring,
-        index=SkillIndex(skills, aliases),
+        index=index,
         competencies=MappingProxyType(competencies),
         sections=sections,
         extraction=extraction,

@@ -115,9 +115,9 @@ class Category(FrozenModel):
     label: NonEmpty
     mention_type: MentionType
     description: NonEmpty
-    #: categories whose accepted mentions near an ambiguous name of this category
-    #: support it as this category's does ("EHRs like Epic": a health IT system
-    #: supports an EHR product).
+    #: categories whose accepted mentions support an ambiguous name of this category
+    #: when they introduce it as an example (``examples`` in ``extraction.yaml``):
+    #: "EHRs like Epic", a health IT system introducing an EHR product.
     supported_by: list[Slug] = Field(default_factory=list)
 
 

@@ -42,11 +42,12 @@ class ScoreDriver(ValueObject):
     """One feature that pushed the learned model towards (or away from) a role.
 
     Attributes:
-        kind: ``title word``, ``text word``, ``skill``, ``skill category``,
-            ``health context`` or ``role coverage``.
-        feature: what was seen (a word, a skill id, a signal name).
-        weight: its contribution to the role's log-odds against the average role;
-            positive pushes towards the role.
+        kind: ``title word``, ``text word``, ``letters in the text``, ``skill``,
+            ``skill category``, ``health context``, ``role coverage`` or ``title alone``
+            (a posting's health title read on its own by the short-text model).
+        feature: what was seen (a word, a skill id, a signal name, the title).
+        weight: its contribution to the role's log-probability against the average
+            outcome; positive pushes towards the role.
     """
 
     kind: str

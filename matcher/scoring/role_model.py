@@ -11,6 +11,13 @@ parameter fitted on cross-validated predictions) turns its scores into probabili
 that sum to 1. Each pipeline is ``features -> calibrated classifier``: the features are
 fitted once, and a document is transformed once for both its probabilities and their
 explanation (:func:`matcher.scoring.role_explain.score_document`).
+
+A full text whose title names health work is also read by the short-text model on its
+title alone, and the two readings are combined (:func:`blend_with_title`): a title such
+as "RN (Informatics Nurse)" or "Coder" denotes a role by itself, while a long posting's
+words are mostly about the employer, benefits and duties shared with non-health jobs.
+A generic title ("Software Engineer") is not read on its own: alone it says nothing about
+whether the employer is in health care.
 """
 
 from __future__ import annotations
@@ -35,6 +42,7 @@ from matcher.scoring.features import (
     RoleCoverage,
     RoleDocument,
     SkillBag,
+    compile_domain_terms,
 )
 from matcher.taxonomy import DataBundle
 
@@ -42,7 +50,9 @@ __all__ = [
     "ROLE_MODEL_NAME",
     "RoleModelParams",
     "RoleScorer",
+    "blend_with_title",
     "build_role_model",
+    "log_probabilities",
     "predict_role_probabilities",
 ]
 
@@ -75,6 +85,8 @@ class RoleModelParams:
         calibration_folds: cross-validation folds for the temperature calibration.
         max_text_features: largest text vocabulary.
         short_text_chars: texts shorter than this go to the short-text (title) model.
+        title_blend: weight (0 to below 1) of the short-text model's reading of a full
+            text's title, for titles that name a health word; 0 reads the full text alone.
         classifier: ``svm`` (linear SVM, one-vs-rest: fast) or ``logistic``
             (multinomial logistic regression); both linear, so both explainable.
     """
@@ -92,6 +104,7 @@ class RoleModelParams:
     calibration_folds: int = 3
     max_text_features: int = 20_000
     short_text_chars: int = 200
+    title_blend: float = 0.35
     classifier: str = "svm"
 
     def as_dict(self) -> dict[str, Any]:
@@ -193,12 +206,17 @@ class RoleScorer(ClassifierMixin, BaseEstimator):  # type: ignore[misc]
 
     A job title alone and a two-page posting are different inputs: the words that
     matter, the skills found and the health context all differ. Each document goes to
-    the model for its kind, by length.
+    the model for its kind, by length. A full text whose title names a health word is
+    also read by the short-text model on that title, and the two probability sets are
+    combined (:func:`blend_with_title`).
 
     Args:
         document_model: the unfitted classifier for full texts.
         title_model: the unfitted classifier for short texts.
         short_text_chars: texts shorter than this (in characters) are short.
+        title_blend: weight of the title's own reading in a full text (0 to below 1).
+        health_terms: the words that make a title a health title (``domain_terms`` of
+            ``data/role_model.yaml``; a trailing ``*`` matches any ending).
     """
 
     def __init__(
@@ -206,13 +224,28 @@ class RoleScorer(ClassifierMixin, BaseEstimator):  # type: ignore[misc]
         document_model: Any = None,
         title_model: Any = None,
         short_text_chars: int = 200,
+        title_blend: float = 0.0,
+        health_terms: tuple[str, ...] = (),
     ) -> None:
         self.document_model = document_model
         self.title_model = title_model
         self.short_text_chars = short_text_chars
+        self.title_blend = title_blend
+        self.health_terms = health_terms
 
     def _is_short(self, doc: RoleDocument) -> bool:
         return len(doc.text.strip()) < self.short_text_chars
+
+    def title_weight(self, doc: RoleDocument) -> float:
+        """Weight of the title's own reading in this document's probabilities (0: none).
+
+        Non-zero for a full text with a title that names a health word.
+        """
+        # Scorers saved before 1.7.0 have no title_blend.
+        weight = float(getattr(self, "title_blend", 0.0))
+        if weight <= 0 or self._is_short(doc) or not doc.title.strip() or not self.health_terms:
+            return 0.0
+        return weight if compile_domain_terms(self.health_terms).search(doc.title) else 0.0
 
     def fit(
         self,
@@ -228,8 +261,11 @@ class RoleScorer(ClassifierMixin, BaseEstimator):  # type: ignore[misc]
             sample_weight: per-document weights (e.g. lower for synthetic examples).
 
         Raises:
-            ValueError: one kind has no documents, or a class too few for calibration.
+            ValueError: one kind has no documents, a class too few for calibration, or
+                ``title_blend`` outside [0, 1).
         """
+        if not 0 <= self.title_blend < 1:
+            raise ValueError(f"title_blend must be in [0, 1), not {self.title_blend!r}")
         docs = list(X)
         labels = np.asarray(list(y), dtype=object)
         weights = np.ones(len(docs)) if sample_weight is None else np.asarray(sample_weight)
@@ -260,14 +296,25 @@ class RoleScorer(ClassifierMixin, BaseEstimator):  # type: ignore[misc]
         check_is_fitted(self, "classes_")
         docs = list(X)
         out = np.zeros((len(docs), len(self.classes_)), dtype=np.float64)
-        column = {label: i for i, label in enumerate(self.classes_)}
         short = np.asarray([self._is_short(d) for d in docs], dtype=bool)
         # Each model scores all of its documents in one call.
         for model, mask in ((self.document_model_, ~short), (self.title_model_, short)):
             rows = np.flatnonzero(mask)
             if rows.size:
-                columns = np.asarray([column[label] for label in model.classes_], dtype=np.intp)
-                out[np.ix_(rows, columns)] = model.predict_proba([docs[i] for i in rows])
+                out[rows] = self._probabilities(model, [docs[i] for i in rows])
+        weights = np.asarray([self.title_weight(d) for d in docs])
+        rows = np.flatnonzero(weights)
+        if rows.size:
+            titles = self._probabilities(self.title_model_, [docs[i].title_alone() for i in rows])
+            out[rows] = blend_with_title(out[rows], titles, weights[rows, np.newaxis])
+        return out
+
+    def _probabilities(self, model: Pipeline, docs: list[RoleDocument]) -> npt.NDArray[np.float64]:
+        """One fitted pipeline's probabilities, in the columns of :attr:`classes_`."""
+        out = np.zeros((len(docs), len(self.classes_)), dtype=np.float64)
+        column = {label: i for i, label in enumerate(self.classes_)}
+        columns = np.asarray([column[label] for label in model.classes_], dtype=np.intp)
+        out[:, columns] = model.predict_proba(docs)
         return out
 
     def predict(self, X: Sequence[RoleDocument]) -> npt.NDArray[np.object_]:  # noqa: N803
@@ -313,7 +360,43 @@ def build_role_model(bundle: DataBundle, *, params: RoleModelParams | None = Non
         document_model=_calibrated_pipeline(bundle, p, short_texts=False),
         title_model=_calibrated_pipeline(bundle, p, short_texts=True),
         short_text_chars=p.short_text_chars,
+        title_blend=p.title_blend,
+        health_terms=tuple(bundle.role_model.domain_terms) if bundle.role_model else (),
     )
+
+
+#: Floor for a probability before its logarithm (a class one model never saw has 0).
+_FLOOR = 1e-9
+
+
+def log_probabilities(p: npt.NDArray[np.float64]) -> npt.NDArray[np.float64]:
+    """Natural logarithms of probabilities, 0 floored (an outcome one model never saw)."""
+    logs: npt.NDArray[np.float64] = np.log(np.maximum(p, _FLOOR))
+    return logs
+
+
+def blend_with_title(
+    text: npt.NDArray[np.float64],
+    title: npt.NDArray[np.float64],
+    weight: float | npt.NDArray[np.float64],
+) -> npt.NDArray[np.float64]:
+    """Combine a full text's probabilities with its title's: ``text^(1-w) * title^w``.
+
+    A weighted geometric mean (a product of experts), renormalised per row: an outcome
+    both readings find likely stays likely, one that either finds very unlikely falls.
+
+    Args:
+        text: probabilities from the full text, one row per document.
+        title: probabilities from the title alone, same shape and columns.
+        weight: the title's weight ``w`` in [0, 1), one value or one per row.
+
+    Returns:
+        The combined probabilities; each row sums to 1.
+    """
+    logs = (1 - weight) * log_probabilities(text) + weight * log_probabilities(title)
+    combined = np.exp(logs - logs.max(axis=1, keepdims=True))
+    blended: npt.NDArray[np.float64] = combined / combined.sum(axis=1, keepdims=True)
+    return blended
 
 
 def predict_role_probabilities(

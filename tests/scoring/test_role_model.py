@@ -16,10 +16,11 @@ from matcher.scoring.features import (
     SkillBag,
     compile_domain_terms,
 )
-from matcher.scoring.role_explain import score_document
+from matcher.scoring.role_explain import TITLE_ALONE, score_document
 from matcher.scoring.role_model import (
     RoleModelParams,
     RoleScorer,
+    blend_with_title,
     build_role_model,
     predict_role_probabilities,
 )
@@ -212,3 +213,72 @@ def test_scorer_scores_a_mixed_batch_as_it_scores_each_document(
     one_by_one = np.vstack([toy_scorer.predict_proba([d]) for d in docs])
     np.testing.assert_allclose(batch, one_by_one)
     np.testing.assert_allclose(batch.sum(axis=1), 1.0)
+
+
+_TRAINER_TEXT = (
+    "Designed instructional design programmes and taught Epic Ambulatory to clinic staff; "
+    "wrote tip sheets and led classroom sessions for the health system's go-live support."
+)
+
+
+def test_blend_with_title_is_a_renormalised_weighted_geometric_mean() -> None:
+    text = np.asarray([[0.7, 0.2, 0.1], [0.5, 0.5, 0.0]])
+    title = np.asarray([[0.1, 0.8, 0.1], [0.9, 0.1, 0.0]])
+    np.testing.assert_allclose(blend_with_title(text, title, 0.0), text, atol=1e-8)
+    blended = blend_with_title(text, title, 0.5)
+    np.testing.assert_allclose(blended.sum(axis=1), 1.0)
+    expected = np.sqrt(text[0] * title[0])
+    np.testing.assert_allclose(blended[0], expected / expected.sum())
+    # An outcome neither reading allows stays (next to) impossible.
+    assert blended[1, 2] < 1e-6
+    # Per-row weights: the second row read with the title weighing 0.
+    rows = blend_with_title(text, title, np.asarray([[0.5], [0.0]]))
+    np.testing.assert_allclose(rows[1], text[1], atol=1e-8)
+
+
+@pytest.mark.parametrize(
+    ("text", "title", "read"),
+    [
+        (_TRAINER_TEXT, "Clinical Systems Trainer", True),  # a health word: "Clinic*"
+        (_TRAINER_TEXT, "Trainer", False),  # a generic title says nothing alone
+        (_TRAINER_TEXT, "", False),
+        ("Clinical Systems Trainer", "Clinical Systems Trainer", False),  # short: title model
+    ],
+)
+def test_the_title_alone_is_read_only_for_a_full_text_with_a_health_title(
+    toy_scorer: RoleScorer, text: str, title: str, read: bool
+) -> None:
+    doc = RoleDocument(title=title, text=text)
+    assert (toy_scorer.title_weight(doc) > 0) is read
+    assert copy.copy(toy_scorer).set_params(title_blend=0.0).title_weight(doc) == 0.0
+
+
+def test_a_health_title_is_read_alone_and_combined_with_the_full_text(
+    toy_scorer: RoleScorer,
+) -> None:
+    doc = RoleDocument(title="Clinical Systems Trainer", text=_TRAINER_TEXT)
+    weight = toy_scorer.title_weight(doc)
+    assert weight == toy_scorer.title_blend > 0
+    text_only = copy.copy(toy_scorer).set_params(title_blend=0.0).predict_proba([doc])
+    title_only = toy_scorer.predict_proba([doc.title_alone()])
+    expected = blend_with_title(text_only, title_only, weight)
+    np.testing.assert_allclose(toy_scorer.predict_proba([doc]), expected)
+    assert not np.allclose(expected, text_only)
+    # The explanation gives the same probabilities and names the title's own reading.
+    probabilities, drivers = score_document(toy_scorer, doc)
+    columns = list(toy_scorer.classes_)
+    np.testing.assert_allclose(
+        [probabilities[c] for c in columns], expected[0], rtol=1e-6, atol=1e-9
+    )
+    best = columns[int(np.argmax(title_only[0]))]
+    title_drivers = [d for d in drivers[best] if d.kind == TITLE_ALONE]
+    assert [d.feature for d in title_drivers] == ["Clinical Systems Trainer"]
+    assert title_drivers[0].weight > 0
+
+
+def test_the_title_blend_must_leave_the_full_text_a_weight(toy_engine: MatchingEngine) -> None:
+    examples = synthetic_examples(toy_engine.bundle)
+    docs = [toy_engine.role_document(e.text, title=e.title) for e in examples]
+    params = RoleModelParams(calibration_folds=2, short_text_chars=60, title_blend=1.0)
+    with pytest.raises(ValueError, match="title_blend"):
+        build_role_model(toy_engine.bundle, params=params).fit(docs, [e.label for e in examples])

@@ -158,6 +158,51 @@ def test_lists_share_prefixes_and_tokens_split(
     assert expected <= set(_mentions(toy_nlp, toy_bundle, text))
 
 
+@pytest.mark.parametrize(
+    ("text", "phrase", "expected"),
+    [
+        (
+            "Experience with unit, integration and regression testing.",
+            "unit, integration and regression testing",
+            {"unit-testing", "integrated-testing", "regression-testing"},
+        ),
+        (
+            "Five years of project/program management.",
+            "project/program management",
+            {"project-management", "program-management"},
+        ),
+    ],
+)
+def test_lists_share_a_head_and_every_skill_points_at_the_whole_list(
+    real_engine: MatchingEngine, text: str, phrase: str, expected: set[str]
+) -> None:
+    found = {m.skill_id: m.surface for m in real_engine.extract(text).mentions}
+    assert expected <= set(found)
+    assert {found[skill] for skill in expected} == {phrase}
+
+
+@pytest.mark.parametrize(
+    ("text", "not_expected", "kept"),
+    [
+        # A comma alone lists two things: no "operations research".
+        (
+            "A combination of operations, threat research and engineering.",
+            "algorithm-development",
+            "threat-intelligence",
+        ),
+        # An item that is a skill of its own keeps its own span.
+        ("Built HL7 and FHIR interfaces.", None, "hl7"),
+    ],
+)
+def test_a_head_is_shared_only_across_a_conjunction_with_free_items(
+    real_engine: MatchingEngine, text: str, not_expected: str | None, kept: str
+) -> None:
+    mentions = real_engine.extract(text).mentions
+    assert not_expected not in {m.skill_id for m in mentions}
+    (own,) = [m for m in mentions if m.skill_id == kept]
+    assert "," not in own.surface and " and " not in own.surface
+
+
 def test_list_item_without_a_matching_alias_is_not_invented(
     toy_nlp: Pipeline, toy_bundle: DataBundle
 ) -> None:

@@ -1,11 +1,21 @@
-"""Lists that share a prefix: "Epic Ambulatory, Inpatient and Cadence", "ICD-10-CM/PCS".
+"""Lists that share a prefix ("Epic Ambulatory, Inpatient and Cadence") or a head.
 
-After a matched multi-token skill span, each following list item (1..N tokens, after a
-separator such as ``,``, ``/``, ``and``) is tried with the span's prefix (every token but
-the last): "Epic" + "Inpatient" -> "Epic Inpatient". When that string is an alias of a
-skill, the item becomes a mention of that skill. A lone lower-case word is an ordinary
-noun the list shares ("security frameworks and standards"), not a named item, and is
-left alone.
+Prefixes: "Epic Ambulatory, Inpatient and Cadence", "ICD-10-CM/PCS". After a matched
+multi-token skill span, each following list item (1..N tokens, after a separator such
+as ``,``, ``/``, ``and``) is tried with the span's prefix (every token but the last):
+"Epic" + "Inpatient" -> "Epic Inpatient". When that string is an alias of a skill, the
+item becomes a mention of that skill. A lone lower-case word is an ordinary noun the
+list shares ("security frameworks and standards"), not a named item, and is left alone.
+
+Heads: "unit, integration and regression testing". Before the span, each preceding list
+item is tried with the span's head (every token but the first): "unit" + "testing" ->
+"unit testing", "project" + "management" -> "project management" in "project/program
+management". Here the items are usually lower-case modifiers, so they are taken whenever
+item and head together are an alias, and the item next to the head is joined to it by a
+conjunction ("and", "or", "/", "&"), not by a comma alone ("operations, threat research"
+lists two things). The list is one phrase naming several skills, so each of them (the
+span's own skill too) points at the whole phrase, from the first item to the head, as
+the labelling guide keeps "written and verbal communication" whole.
 """
 
 from __future__ import annotations
@@ -38,6 +48,72 @@ def _item_tokens(
     return k
 
 
+def _item_start(
+    doc: Doc, end: int, separators: frozenset[int], lower: list[int], max_tokens: int
+) -> int:
+    """Start of the longest run of word tokens ending at ``end`` (at most ``max_tokens``).
+
+    A hyphen inside a word ("front-end") belongs to the item.
+    """
+    punct = column(doc, IS_PUNCT)
+    space = column(doc, IS_SPACE)
+    k = end
+    while k > 0 and end - k < max_tokens:
+        inner_hyphen = (
+            doc[k - 1].text == "-"
+            and k >= 2
+            and not doc[k - 2].whitespace_
+            and not doc[k - 1].whitespace_
+        )
+        if not inner_hyphen and (lower[k - 1] in separators or punct[k - 1] or space[k - 1]):
+            break
+        k -= 1
+    return k
+
+
+def _shared_head_start(
+    doc: Doc,
+    span: Span,
+    lookup: Callable[[str], tuple[str, str] | None],
+    separator_hashes: frozenset[int],
+    lower: list[int],
+    taken: set[int],
+    max_tokens: int,
+) -> tuple[int, list[tuple[str, str]]]:
+    """Where the list sharing ``span``'s head starts, and the skills of its items.
+
+    Returns:
+        The first item's start (``span.start`` when no item shares the head) and
+        (skill id, pattern id) per item, nearest first.
+    """
+    hits: list[tuple[str, str]] = []
+    head = doc[span.start + 1 : span.end].text
+    i = span.start
+    while True:
+        j = i
+        while j > 0 and lower[j - 1] in separator_hashes:
+            j -= 1
+        if j == i or j == 0:
+            break
+        # "operations, threat research" is a list of two things: the item next to the
+        # head is joined by a conjunction ("and", "or", "/", "&"), not by a comma alone.
+        if i == span.start and all(doc[k].text == "," for k in range(j, i)):
+            break
+        earliest = _item_start(doc, j, separator_hashes, lower, max_tokens)
+        hit = None
+        # The longest item that is an alias with the head wins; "with unit" is not one.
+        for start in range(earliest, j):
+            hit = lookup(f"{doc[start:j].text} {head}")
+            if hit is not None:
+                break
+        if hit is None or any(t in taken for t in range(start, j)):
+            break
+        hits.append(hit)
+        taken.update(range(start, j))
+        i = start
+    return i, hits
+
+
 def expand_lists(
     doc: Doc,
     spans: Sequence[Span],
@@ -45,8 +121,8 @@ def expand_lists(
     *,
     separators: frozenset[str],
     max_tokens: int,
-) -> list[Span]:
-    """New skill spans for list items that share an earlier span's prefix.
+) -> tuple[list[Span], list[Span]]:
+    """Skill spans for list items that share a span's prefix or head.
 
     Args:
         doc: the document.
@@ -56,9 +132,12 @@ def expand_lists(
         max_tokens: longest item, in tokens.
 
     Returns:
-        Spans over list items not already covered, labelled with their skill.
+        The spans, those whose head a list shares widened to the whole list, and the
+        new spans (over list items not already covered, or over a whole list that shares
+        a head), labelled with their skill.
     """
     taken = {i for span in spans for i in range(span.start, span.end)}
+    kept: list[Span] = []
     found: list[Span] = []
     lower = column(doc, LOWER)
     n = len(lower)
@@ -66,7 +145,15 @@ def expand_lists(
     for span in spans:
         start, stop = span.start, span.end
         if stop - start < 2:
+            kept.append(span)
             continue
+        first, hits = _shared_head_start(
+            doc, span, lookup, separator_hashes, lower, taken, max_tokens
+        )
+        if hits:
+            span = Span(doc, first, stop, label=span.label, span_id=span.id)
+            found += [Span(doc, first, stop, label=skill, span_id=ident) for skill, ident in hits]
+        kept.append(span)
         prefix = ""
         i = stop
         while True:
@@ -94,4 +181,4 @@ def expand_lists(
             found.append(Span(doc, j, end, label=skill_id, span_id=ident))
             taken.update(range(j, end))
             i = end
-    return found
+    return kept, found

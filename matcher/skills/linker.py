@@ -246,7 +246,7 @@ class SkillLinker(JsonState):
         ambiguous = [row for row in rows if row[2]]
         supported = self._supported(doc, ambiguous, clear) if ambiguous else []
         accepted = _without_overlaps([*((s.start, s.end, False, s) for s in clear), *supported])
-        expanded = expand_lists(
+        accepted, expanded = expand_lists(
             doc,
             accepted,
             self._lookup,

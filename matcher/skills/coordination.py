@@ -59,16 +59,23 @@ def _item_start(
     space = column(doc, IS_SPACE)
     k = end
     while k > 0 and end - k < max_tokens:
-        inner_hyphen = (
-            doc[k - 1].text == "-"
-            and k >= 2
-            and not doc[k - 2].whitespace_
-            and not doc[k - 1].whitespace_
-        )
-        if not inner_hyphen and (lower[k - 1] in separators or punct[k - 1] or space[k - 1]):
+        if not _inner_hyphen(doc, k) and (
+            lower[k - 1] in separators or punct[k - 1] or space[k - 1]
+        ):
             break
         k -= 1
     return k
+
+
+def _inner_hyphen(doc: Doc, k: int) -> bool:
+    """Whether token ``k - 1`` is a hyphen inside a word ("front-end"), spaces on no side."""
+    return (
+        k >= 2
+        and k <= len(doc)
+        and doc[k - 1].text == "-"
+        and not doc[k - 2].whitespace_
+        and not doc[k - 1].whitespace_
+    )
 
 
 def _shared_head_start(
@@ -87,7 +94,13 @@ def _shared_head_start(
         (skill id, pattern id) per item, nearest first.
     """
     hits: list[tuple[str, str]] = []
-    head = doc[span.start + 1 : span.end].text
+    # The head follows the first word, a hyphenated one included ("front-end development").
+    first = span.start + 1
+    while first + 1 < span.end and _inner_hyphen(doc, first + 1):
+        first += 2
+    if first >= span.end:
+        return span.start, hits
+    head = doc[first : span.end].text
     i = span.start
     while True:
         j = i
@@ -106,7 +119,9 @@ def _shared_head_start(
             hit = lookup(f"{doc[start:j].text} {head}")
             if hit is not None:
                 break
-        if hit is None or any(t in taken for t in range(start, j)):
+        # An item naming the span's own skill ("Vendor and Third-Party Risk Management")
+        # adds no skill: the span keeps its own extent.
+        if hit is None or hit[0] == span.label_ or any(t in taken for t in range(start, j)):
             break
         hits.append(hit)
         taken.update(range(start, j))

@@ -158,6 +158,7 @@ def test_lists_share_prefixes_and_tokens_split(
     assert expected <= set(_mentions(toy_nlp, toy_bundle, text))
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     ("text", "phrase", "expected"),
     [
@@ -186,6 +187,7 @@ def test_lists_share_a_head_and_every_skill_points_at_the_whole_list(
     assert {found[skill] for skill in expected} == {phrase}
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     ("text", "not_expected", "kept"),
     [
@@ -210,6 +212,7 @@ def test_a_head_is_shared_only_across_a_conjunction_with_free_items(
     assert "," not in own.surface and " and " not in own.surface
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     ("text", "word", "present"),
     [

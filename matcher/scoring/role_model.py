@@ -14,8 +14,9 @@ explanation (:func:`matcher.scoring.role_explain.score_document`).
 
 A full text whose title names health work is also read by the short-text model on its
 title alone, and the two readings are combined (:func:`blend_with_title`): a title such
-as "RN (Informatics Nurse)" or "Coder" denotes a role by itself, while a long posting's
-words are mostly about the employer, benefits and duties shared with non-health jobs.
+as "RN (Informatics Nurse)" or "Medical Records Technician" denotes a role by itself,
+while a long posting's words are mostly about the employer, benefits and duties shared
+with non-health jobs.
 A generic title ("Software Engineer") is not read on its own: alone it says nothing about
 whether the employer is in health care.
 """

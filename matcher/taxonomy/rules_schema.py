@@ -41,6 +41,20 @@ def _check_regex(value: str) -> str:
 Regex = Annotated[str, Field(min_length=1), AfterValidator(_check_regex)]
 
 
+def _check_phrase(value: str) -> str:
+    if len(value.split()) < 2:
+        raise ValueError(
+            f"{value!r} is one word: a not-skill phrase needs two or more words (the skill's "
+            "name and the words that make it ordinary), else it could never hold a shorter "
+            "candidate"
+        )
+    return value
+
+
+#: Two or more words, compared word by word.
+Phrase = Annotated[str, Field(min_length=1), AfterValidator(_check_phrase)]
+
+
 class SectionCategory(FrozenModel):
     """One resume section category and the header lines that open it.
 
@@ -275,8 +289,9 @@ class ExtractionRules(FrozenModel):
             mention (``supported_by`` in ``categories.yaml``) introducing an ambiguous
             name this way supports it.
         other_readings: aliases that can also name another skill, read by its family.
-        not_skills: phrases in which a skill's name is an ordinary word ("reporting to",
-            "access point", "brand identity"): a candidate inside one is not a skill.
+        not_skills: phrases of two or more words in which a skill's name is an ordinary
+            word ("reporting to", "access point", "brand identity"): a shorter candidate
+            inside one is not a skill.
         clause_breaks: characters that end a cue's scope (besides line ends).
         list_separators: tokens between the items of a list ("Epic Ambulatory,
             Inpatient and Cadence" shares "Epic" across its items).
@@ -294,7 +309,7 @@ class ExtractionRules(FrozenModel):
     unknown_skills: UnknownSkillRules = UnknownSkillRules()
     examples: ExampleRules = ExampleRules()
     other_readings: tuple[OtherReading, ...] = ()
-    not_skills: tuple[NonEmpty, ...] = ()
+    not_skills: tuple[Phrase, ...] = ()
     clause_breaks: NonEmpty
     list_separators: tuple[NonEmpty, ...] = Field(min_length=1)
     max_list_item_tokens: int = Field(default=3, ge=1, le=6)

@@ -177,6 +177,14 @@ def test_other_readings_are_checked(editable_data: Callable[[], Path]) -> None:
     assert any("'Kotlin-ish' is not an alias of another skill" in p for p in problems)
 
 
+def test_a_one_word_not_skill_phrase_is_reported(editable_data: Callable[[], Path]) -> None:
+    data = editable_data()
+    _append(data / "extraction.yaml", "\nnot_skills:\n  - reporting to\n  - access\n")
+    problems = _problems(data)
+    assert any("'access' is one word" in p for p in problems)
+    assert not any("'reporting to'" in p for p in problems)
+
+
 def test_a_category_supported_by_an_unknown_category_is_reported(
     editable_data: Callable[[], Path],
 ) -> None:

@@ -89,6 +89,11 @@ def _example_link(cues: Iterable[str], nouns: Iterable[str]) -> re.Pattern[str] 
     return re.compile(rf"\)?{kind}\s*,?\s*(?:{cue})\s*", re.IGNORECASE)
 
 
+def _word_hashes(phrase: str) -> tuple[int, ...]:
+    """A phrase's words (split on spaces, lower case) as ``LOWER`` hash values."""
+    return tuple(get_string_id(w) for w in phrase.lower().split())
+
+
 def _category(span: Span) -> str:
     return span.id_.split("|", 1)[0]
 
@@ -196,8 +201,7 @@ class SkillLinker(JsonState):
         }
         # each cue as a tuple of LOWER hash values, by length in tokens
         self._cue_tokens: dict[int, frozenset[tuple[int, ...]]] = {}
-        for cue in self.support_cues:
-            words = tuple(get_string_id(w) for w in cue.lower().split())
+        for words in map(_word_hashes, self.support_cues):
             self._cue_tokens[len(words)] = self._cue_tokens.get(len(words), frozenset()) | {words}
         self._table: dict[str, AliasEntry] = {}
         self._rows: list[AliasEntry] = []
@@ -207,9 +211,12 @@ class SkillLinker(JsonState):
         self.not_skills = tuple(not_skills)
         # first word's LOWER hash -> the phrases starting with it, as LOWER hash tuples
         self._not_skill_phrases: dict[int, list[tuple[int, ...]]] = {}
-        for phrase in self.not_skills:
-            words = tuple(get_string_id(w) for w in phrase.lower().split())
+        for words in map(_word_hashes, self.not_skills):
             self._not_skill_phrases.setdefault(words[0], []).append(words)
+        self._longest_not_skill = max(
+            (len(words) for group in self._not_skill_phrases.values() for words in group),
+            default=0,
+        )
         self._separator_hashes = hashes(self.separators)
         self._product_hashes = hashes(_PRODUCT_NOUNS)
         # span id (hash of category and context flag) -> needs context, filled as seen.
@@ -274,21 +281,20 @@ class SkillLinker(JsonState):
     def _outside_not_skills(self, doc: Doc, rows: list[_Row]) -> list[_Row]:
         """Drop candidates shorter than a not-skill phrase they lie in ("Wireless Access Point")."""
         lower = column(doc, LOWER)
-        phrases = self._not_skill_phrases
-        n = len(lower)
-        inside: list[tuple[int, int]] = []
-        for i, word in enumerate(lower):
-            for phrase in phrases.get(word, ()):
-                end = i + len(phrase)
-                if end <= n and tuple(lower[i:end]) == phrase:
-                    inside.append((i, end))
-        if not inside:
-            return rows
-        return [
-            row
-            for row in rows
-            if not any(a <= row[0] and row[1] <= b and row[1] - row[0] < b - a for a, b in inside)
-        ]
+        return [row for row in rows if not self._in_not_skill(lower, row[0], row[1])]
+
+    def _in_not_skill(self, lower: list[int], start: int, end: int) -> bool:
+        """True when a longer not-skill phrase covers tokens [start, end).
+
+        Only the phrase starts that could cover the candidate are tried, not the whole
+        document.
+        """
+        for i in range(max(0, start - self._longest_not_skill + 1), start + 1):
+            for phrase in self._not_skill_phrases.get(lower[i], ()):
+                stop = i + len(phrase)
+                if end <= stop and end - start < stop - i and tuple(lower[i:stop]) == phrase:
+                    return True
+        return False
 
     def _other_readings(self, doc: Doc, rows: list[_Row]) -> list[_Row]:
         """Give a candidate its other reading where that reading's family is near.

@@ -50,8 +50,17 @@ _NOT_A_CUE = "not_a_cue"
 
 # "the data science team": a determiner right before the skill and a team word right
 # after it make the phrase a team's name ("Agile teams", "the Epic Go-Live team" stay).
+# The determiner may also open a list of teams that the skill ends: "our product,
+# engineering and data science teams" (a few words apart, with a comma or "and"/"or"
+# before the skill and no clause end or preposition between: in "works with various IT
+# and eCW team members" the determiner is too far away).
 _DETERMINERS = frozenset({"the", "our", "their", "your"})
 _TEAM_WORDS = frozenset({"team", "teams", "group", "department"})
+_TEAM_LIST_JOINS = frozenset({",", "and", "or", "&"})
+_LIST_STOPS = frozenset(
+    {".", ";", ":", "(", ")", "!", "?", "with", "to", "for", "of", "in", "on", "at", "from", "by"}
+)
+_TEAM_LIST_REACH = 10
 # Words inside a web address ("(https://.../apply/provider-network-development-manager)")
 # are part of a name. (The tokenizer keeps a bare address or e-mail in one token.)
 _LINK = re.compile(r"(?:https?://|www\.)[^\s)>\]]+", re.I)
@@ -112,6 +121,8 @@ class SkillContext(JsonState):
         # Hash values of the grammar words, compared with the LOWER/ORTH token columns.
         self._determiners = hashes(_DETERMINERS)
         self._team_words = hashes(_TEAM_WORDS)
+        self._list_joins = hashes(_TEAM_LIST_JOINS)
+        self._list_stops = hashes(_LIST_STOPS)
         self._the, self._of = hashes(["the"]), hashes(["of"])
         self._open, self._close = hashes(["("]), hashes([")"])
         self._name_heads: frozenset[int] = frozenset()
@@ -289,14 +300,21 @@ class SkillContext(JsonState):
     def _team_name(self, lower: list[int], start: int, end: int) -> bool:
         """A team's name, not a skill: "the data science team", "our Product team".
 
-        ``lower`` is the document's ``LOWER`` column.
+        Also the last item of a list of teams: "our product, operations and data
+        science teams". ``lower`` is the document's ``LOWER`` column.
         """
-        return (
-            start >= 1
-            and end < len(lower)
-            and lower[start - 1] in self._determiners
-            and lower[end] in self._team_words
-        )
+        if start < 1 or end >= len(lower) or lower[end] not in self._team_words:
+            return False
+        if lower[start - 1] in self._determiners:
+            return True
+        if lower[start - 1] not in self._list_joins:
+            return False
+        for i in range(start - 2, max(start - 2 - _TEAM_LIST_REACH, -1), -1):
+            if lower[i] in self._list_stops:
+                return False
+            if lower[i] in self._determiners:
+                return True
+        return False
 
     def _after_name_head(self, columns: tuple[list[int], list[int], list[int]], start: int) -> bool:
         """A capitalised title or organisation head and "of" come first.

@@ -139,6 +139,10 @@ def test_titles_and_organisations_before_the_skill(
         ("Partnered with the Python team on releases", True),
         ("Reported to our SQL group weekly", True),
         ("Worked on Python teams for years", False),
+        # the last item of a list of teams that a determiner opens
+        ("Partnered with our design, research and Python teams on releases", True),
+        # ... but not when a preposition stands between: the list is not the teams'
+        ("The lead works with various staff and Python team members", False),
     ],
 )
 def test_team_names_are_names(

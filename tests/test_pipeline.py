@@ -189,6 +189,29 @@ def test_lists_share_a_head_and_every_skill_points_at_the_whole_list(
 
 @pytest.mark.slow
 @pytest.mark.parametrize(
+    ("text", "expected", "not_expected"),
+    [
+        # a lower-case item inside a comma list that goes on shares the prefix ...
+        (
+            "Help us with data interpretation, cleaning, modeling, queries, and visualization.",
+            {"cleaning": "data-cleaning", "modeling": "data-modeling"},
+            None,
+        ),
+        # ... a lone noun after "and" or at the end of the list does not
+        ("Maintain security frameworks and standards.", {}, "standards"),
+        ("Knowledge of security frameworks, standards and tools.", {}, "standards"),
+    ],
+)
+def test_a_prefix_is_shared_by_lower_case_items_only_inside_a_comma_list(
+    real_engine: MatchingEngine, text: str, expected: dict[str, str], not_expected: str | None
+) -> None:
+    found = {m.surface: m.skill_id for m in real_engine.extract(text).mentions}
+    assert expected.items() <= found.items()
+    assert not_expected not in found
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
     ("text", "not_expected", "kept"),
     [
         # A comma alone lists two things: no "operations research".

@@ -5,7 +5,9 @@ multi-token skill span, each following list item (1..N tokens, after a separator
 as ``,``, ``/``, ``and``) is tried with the span's prefix (every token but the last):
 "Epic" + "Inpatient" -> "Epic Inpatient". When that string is an alias of a skill, the
 item becomes a mention of that skill. A lone lower-case word is an ordinary noun the
-list shares ("security frameworks and standards"), not a named item, and is left alone.
+list shares ("security frameworks and standards"), not a named item, and is left alone,
+unless commas stand on both sides of it ("data interpretation, cleaning, modeling, and
+visualization": data cleaning, data modeling).
 
 Heads: "unit, integration and regression testing". Before the span, each preceding list
 item is tried with the span's head (every token but the first): "unit" + "testing" ->
@@ -75,6 +77,13 @@ def _inner_hyphen(doc: Doc, k: int) -> bool:
         and doc[k - 1].text == "-"
         and not doc[k - 2].whitespace_
         and not doc[k - 1].whitespace_
+    )
+
+
+def _inside_comma_list(doc: Doc, before: int, start: int, end: int) -> bool:
+    """Whether the item ``doc[start:end]`` follows a lone comma and a comma follows it."""
+    return (
+        start - before == 1 and doc[before].text == "," and end < len(doc) and doc[end].text == ","
     )
 
 
@@ -189,8 +198,10 @@ def expand_lists(
             if hit is None or any(t in taken for t in range(j, end)):
                 break
             # A lone lower-case word ("frameworks and standards") is an ordinary noun
-            # shared by the list, not a product line or code set ("Inpatient", "PCS").
-            if end - j == 1 and doc[j].is_lower:
+            # shared by the list, not a product line or code set ("Inpatient", "PCS"),
+            # unless it sits inside a comma list that goes on after it ("data
+            # interpretation, cleaning, modeling, and visualization").
+            if end - j == 1 and doc[j].is_lower and not _inside_comma_list(doc, i, j, end):
                 break
             skill_id, ident = hit
             found.append(Span(doc, j, end, label=skill_id, span_id=ident))

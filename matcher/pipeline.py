@@ -178,10 +178,12 @@ def _blank_english() -> Language:
     # "/" joins list items and alternatives ("Agile/Scrum", "C#/.NET", "ICD-10-CM/PCS"),
     # and a trailing hyphen shares a word ("HIPAA- and GDPR-compliant"): split both. A
     # full stop after a lone capital ends the sentence or an initial ("Python or R.",
-    # "John R. Smith"), so it is split off too: the letter can be a language's name.
+    # "John R. Smith"), so it is split off too: the letter can be a language's name. A
+    # trailing "Â" is a non-breaking space decoded with the wrong code page ("CPT/HCPCSÂ
+    # coding", "clinicianÂ with" in text pasted from web pages): it is split off as well.
     tokenizer.infix_finditer = compile_infix_regex([*defaults.infixes, r"/"]).finditer
     tokenizer.suffix_search = compile_suffix_regex(
-        [*defaults.suffixes, r"-", r"(?<=^[A-Z])\."]
+        [*defaults.suffixes, r"-", r"(?<=^[A-Z])\.", r"Â"]
     ).search
     return nlp
 

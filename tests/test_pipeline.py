@@ -150,6 +150,8 @@ def _mentions(nlp: Pipeline, bundle: DataBundle, text: str) -> dict[str, SkillMe
         ("Worked in EPIC and Cerner", {"epic", "cerner"}),
         ("HIPAA- and SQL-based reporting", {"sql"}),
         ("Agile/Python", {"python"}),
+        # a non-breaking space decoded with the wrong code page
+        ("Skills: PythonÂ and SQLÂ", {"python", "sql"}),
     ],
 )
 def test_lists_share_prefixes_and_tokens_split(

@@ -27,6 +27,7 @@ from typing import Any
 from spacy.attrs import IS_TITLE, LOWER, ORTH
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
+from spacy.strings import get_string_id
 from spacy.tokens import Doc
 
 from matcher.component_state import JsonState
@@ -126,6 +127,7 @@ class SkillContext(JsonState):
         self._the, self._of = hashes(["the"]), hashes(["of"])
         self._open, self._close = hashes(["("]), hashes([")"])
         self._name_heads: frozenset[int] = frozenset()
+        self._heading_phrases: frozenset[tuple[int, int]] = frozenset()
 
     def initialize(
         self,
@@ -170,6 +172,10 @@ class SkillContext(JsonState):
         )
         self._max_header = int(self._rules.get("max_header_chars", 60))
         self._name_heads = hashes(h.lower() for h in self._rules.get("name_heads", ()))
+        self._heading_phrases = frozenset(
+            (get_string_id(head), get_string_id(word))
+            for head, word in (p.lower().split() for p in self._rules.get("heading_phrases", ()))
+        )
         unknown = self._rules.get("unknown_skills", {})
         self._skill_cues = tuple(c.lower() for c in unknown.get("cues", ()))
 
@@ -286,7 +292,13 @@ class SkillContext(JsonState):
         elif end < n and orth[end] in self._close:
             end += 1
         if end < n and lower[end] in self._name_heads:
-            return True
+            # "ICD-10 coding Professional Experience": a section heading, not a title.
+            return not (
+                end + 1 < n
+                and title[end]
+                and title[end + 1]
+                and (lower[end], lower[end + 1]) in self._heading_phrases
+            )
         # "EHR Application Analyst", "Product Development Business Analyst"
         return bool(
             end + 1 < n

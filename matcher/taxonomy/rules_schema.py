@@ -55,6 +55,18 @@ def _check_phrase(value: str) -> str:
 Phrase = Annotated[str, Field(min_length=1), AfterValidator(_check_phrase)]
 
 
+def _check_word_pair(value: str) -> str:
+    if len(value.split()) != 2:
+        raise ValueError(
+            f"{value!r} is not two words: a heading phrase is a name head and one word"
+        )
+    return value
+
+
+#: Exactly two words.
+WordPair = Annotated[str, Field(min_length=1), AfterValidator(_check_word_pair)]
+
+
 class SectionCategory(FrozenModel):
     """One resume section category and the header lines that open it.
 
@@ -284,6 +296,9 @@ class ExtractionRules(FrozenModel):
         employer_blocks: header lines of job text that open a block about the employer.
         name_heads: words that, right after a skill name, make it part of a job title
             or an organisation's name ("Data Scientist", "... Association").
+        heading_phrases: two-word section headings that begin with a name head
+            ("Professional Experience" in a resume flattened to one line): the skill
+            before one is not part of a name. Matched in title case.
         unknown_skills: where phrases outside the taxonomy are proposed as skills.
         examples: how a kind introduces an example of it; a supporting category's
             mention (``supported_by`` in ``categories.yaml``) introducing an ambiguous
@@ -306,6 +321,7 @@ class ExtractionRules(FrozenModel):
     requirement: RequirementRules
     employer_blocks: EmployerBlockRules = EmployerBlockRules()
     name_heads: tuple[NonEmpty, ...] = ()
+    heading_phrases: tuple[WordPair, ...] = ()
     unknown_skills: UnknownSkillRules = UnknownSkillRules()
     examples: ExampleRules = ExampleRules()
     other_readings: tuple[OtherReading, ...] = ()

@@ -136,6 +136,23 @@ def test_titles_and_organisations_before_the_skill(
 @pytest.mark.parametrize(
     ("text", "part_of_name"),
     [
+        # a resume flattened to one line: the heading follows the last skill
+        ("Skills SQL Professional Experience 2019 to 2021 Analyst", False),
+        ("Skills SQL Professional Summary Analyst", False),
+        # a title, not a heading
+        ("Worked as a SQL Professional for years", True),
+        ("Five years of SQL professional experience", True),
+    ],
+)
+def test_a_heading_after_a_skill_is_not_a_name(
+    toy_nlp: Pipeline, toy_bundle: DataBundle, text: str, part_of_name: bool
+) -> None:
+    assert _mentions(toy_nlp, toy_bundle, text)["sql"].part_of_name is part_of_name
+
+
+@pytest.mark.parametrize(
+    ("text", "part_of_name"),
+    [
         ("Partnered with the Python team on releases", True),
         ("Reported to our SQL group weekly", True),
         ("Worked on Python teams for years", False),

@@ -185,6 +185,14 @@ def test_a_one_word_not_skill_phrase_is_reported(editable_data: Callable[[], Pat
     assert not any("'reporting to'" in p for p in problems)
 
 
+def test_a_heading_phrase_must_be_two_words(editable_data: Callable[[], Path]) -> None:
+    data = editable_data()
+    _append(data / "extraction.yaml", "\nheading_phrases:\n  - Professional Summary\n  - Profile\n")
+    problems = _problems(data)
+    assert any("'Profile' is not two words" in p for p in problems)
+    assert not any("'Professional Summary'" in p for p in problems)
+
+
 def test_a_category_supported_by_an_unknown_category_is_reported(
     editable_data: Callable[[], Path],
 ) -> None:

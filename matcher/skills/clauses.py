@@ -3,9 +3,10 @@
 * :func:`clause_around`: the clause a mention sits in, from sorted break offsets;
 * :func:`employer_voice`: a clause in which the employer speaks of itself ("We use AI to
   ...", "Our platform ...", "Acme is a leading provider of ..."): it names the business,
-  not a skill asked of the candidate, unless it addresses the candidate or carries a
-  skill cue. Pronouns, hiring verbs and an organisation's self-descriptions ("is proud
-  to", "was founded") are grammar, not vocabulary, so they live here, not in ``data/``;
+  not a skill asked of the candidate, unless it addresses the candidate, carries a
+  skill cue or speaks of the people in the job ("Our engineers build ..."). Pronouns,
+  hiring verbs and an organisation's self-descriptions ("is proud to", "was founded")
+  are grammar, not vocabulary, so they live here, not in ``data/``;
 * :func:`requirement_blocks`: the blocks that short header lines open ("Preferred
   qualifications:" ... until the next header-like line) and whether each is required,
   preferred or about the employer ("About us", "Benefits"; :class:`BlockHeaders`);
@@ -88,17 +89,24 @@ def clause_around(breaks: list[int], start: int, end: int, length: int) -> tuple
     return lo, hi
 
 
-def employer_voice(clause: str, skill_cues: tuple[str, ...]) -> bool:
+def employer_voice(
+    clause: str, skill_cues: tuple[str, ...], role_words: frozenset[str] = frozenset()
+) -> bool:
     """The clause is the employer talking about itself, not asking for a skill.
 
     "We use machine learning to ...", "At Acme, we ...", "Our mission is to make
     healthcare ...", "Acme is proud to be ...": a sentence-length clause opened in the
     first person plural or by a named organisation describing itself, with no word
     addressed to the candidate and none of ``skill_cues`` ("experience with"; lower case).
+    A clause about the people in a job ("Our Program Managers deliver ...", "Our data
+    engineers build ...": "our", up to two words, then one of ``role_words``) describes
+    the work the candidate will do, so it is not the employer's voice.
     """
     if len(clause) > _EMPLOYER_CLAUSE_CHARS:
         return False
     words = _WORD.findall(clause.lower())
+    if words[:1] == ["our"] and set(words[1:4]) & role_words:
+        return False
     if (
         not words
         or (

@@ -128,6 +128,7 @@ class SkillContext(JsonState):
         self._open, self._close = hashes(["("]), hashes([")"])
         self._name_heads: frozenset[int] = frozenset()
         self._heading_phrases: frozenset[tuple[int, int]] = frozenset()
+        self._role_words: frozenset[str] = frozenset()
 
     def initialize(
         self,
@@ -172,6 +173,10 @@ class SkillContext(JsonState):
         )
         self._max_header = int(self._rules.get("max_header_chars", 60))
         self._name_heads = hashes(h.lower() for h in self._rules.get("name_heads", ()))
+        # Plural job words: "Our engineers build ..." is about the job, not the employer.
+        self._role_words = frozenset(
+            h.lower() for h in self._rules.get("name_heads", ()) if h.lower().endswith("s")
+        )
         self._heading_phrases = frozenset(
             (get_string_id(head), get_string_id(word))
             for head, word in (p.lower().split() for p in self._rules.get("heading_phrases", ()))
@@ -343,7 +348,7 @@ class SkillContext(JsonState):
 
     def _employer_voice_cached(self, cache: dict[int, bool], text: str, lo: int, hi: int) -> bool:
         if lo not in cache:
-            cache[lo] = employer_voice(text[lo:hi], self._skill_cues)
+            cache[lo] = employer_voice(text[lo:hi], self._skill_cues, self._role_words)
         return cache[lo]
 
     def state(self) -> Any:

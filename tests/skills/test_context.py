@@ -78,6 +78,9 @@ def test_a_full_stop_glued_to_the_next_sentence_ends_the_clause(
         ("We expect experience with Python.", False),
         ("You will use Python every day.", False),
         ("Built our reporting tools in Python.", False),
+        # the people in the job: the work the candidate will do
+        ("Our data engineers build clinic tools in Python.", False),
+        ("Our developers and designers use Python daily.", False),
     ],
 )
 def test_employer_describing_itself_is_not_a_skill_claim(

@@ -10,6 +10,7 @@ All problems are collected and raised together as one :class:`DataValidationErro
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Mapping
 from pathlib import Path
 from types import MappingProxyType
@@ -135,10 +136,24 @@ def _check_other_readings(
             )
 
 
+def _joins_own_aliases(skill: Skill, owner: Mapping[str, SkillAlias]) -> bool:
+    """Whether the label is "<alias> and <alias>", both aliases of this skill."""
+    parts = re.split(r"\s+and\s+", skill.label, maxsplit=1)
+    return len(parts) == 2 and all(
+        (found := owner.get(alias_key(part))) is not None and found.skill_id == skill.skill_id
+        for part in parts
+    )
+
+
 def _merge_aliases(
     skills: Mapping[str, Skill], rows: list[SkillAlias], problems: Problems
 ) -> tuple[SkillAlias, ...]:
-    """Add each label as an alias unless a row overrides it; report conflicts."""
+    """Add each label as an alias unless a row overrides it; report conflicts.
+
+    A label that joins two of the skill's own aliases ("Internationalization and
+    localization") names a list of two, not a phrase of its own: it is not added, so
+    that the text's list gives one mention per item, as the labelling guide splits lists.
+    """
     owner: dict[str, SkillAlias] = {}
     merged: list[SkillAlias] = []
     for alias in rows:
@@ -163,6 +178,8 @@ def _merge_aliases(
     for skill in skills.values():
         key = alias_key(skill.label)
         previous = owner.get(key)
+        if previous is None and _joins_own_aliases(skill, owner):
+            continue
         if previous is None:
             label_alias = SkillAlias(skill_id=skill.skill_id, alias=skill.label)
             owner[key] = label_alias

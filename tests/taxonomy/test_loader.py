@@ -42,6 +42,30 @@ def test_load_bundle_adds_labels_as_aliases_unless_overridden(toy_data_dir: Path
     assert r_alias is not None and r_alias.case_sensitive and r_alias.needs_context
 
 
+def test_a_label_joining_two_of_its_own_aliases_is_not_an_alias(
+    editable_data: Callable[[], Path],
+) -> None:
+    data = editable_data()
+    taxonomy = data / "taxonomy"
+    _append(
+        taxonomy / "skills" / "method.csv",
+        "unit-rollout,Unit rollout and cutover,,Moving units live.\n"
+        "ward-audit,Ward audit and checklists,,Checking wards.\n",
+    )
+    _append(
+        taxonomy / "aliases" / "method.csv",
+        "unit-rollout,unit rollout,false,false\nunit-rollout,cutover,false,false\n"
+        "ward-audit,ward audit,false,false\n",
+    )
+    index = load_bundle(data).index
+    # a list of two of the skill's names: each item is matched on its own
+    assert index.lookup("unit rollout and cutover") is None
+    assert index.lookup("cutover") is not None
+    # "checklists" is no alias: the label is a phrase of its own
+    found = index.lookup("ward audit and checklists")
+    assert found is not None and found.skill_id == "ward-audit"
+
+
 def test_data_version_changes_with_content(editable_data: Callable[[], Path]) -> None:
     data = editable_data()
     before = load_bundle(data).data_version

@@ -553,6 +553,9 @@ def test_requirement_cues_in_job_text(
 def test_a_skill_cue_supports_a_capitalised_ambiguous_name(real_engine: MatchingEngine) -> None:
     assert "epic" in _skill_ids(real_engine, "Experience with Epic is an asset.")
     assert "go" in _skill_ids(real_engine, "Solid experience with Go and gRPC.")
+    # "preferably" and "ideally" name the skill wanted
+    assert "react" in _skill_ids(real_engine, "Front-end libraries, preferably React.")
+    assert "react" not in _skill_ids(real_engine, "Front-end libraries. React quickly.")
     # the cue is about the tests, and "Sales Cloud" is a longer name
     assert "written-communication" not in _skill_ids(
         real_engine, "Experience in writing unit tests."

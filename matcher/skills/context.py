@@ -62,6 +62,11 @@ _LIST_STOPS = frozenset(
     {".", ";", ":", "(", ")", "!", "?", "with", "to", "for", "of", "in", "on", "at", "from", "by"}
 )
 _TEAM_LIST_REACH = 10
+# A document that opens with a line of capitals ("SENIOR ANALYST DATA QUALITY &
+# GOVERNANCE Professional Background ...", "MEDICAL BILLING SPECIALIST") opens with its
+# title: the skill names in it are part of a job title. Up to twelve words with no
+# lower-case letter, on the first line, before any colon.
+_OPENING_TITLE = re.compile(r"\s*(?:[^\sa-z:]*[A-Z][^\sa-z:]*(?:[ \t]+[&/,-])*[ \t]+){1,12}")
 # Words inside a web address ("(https://.../apply/provider-network-development-manager)")
 # are part of a name. (The tokenizer keeps a bare address or e-mail in one token.)
 _LINK = re.compile(r"(?:https?://|www\.)[^\s)>\]]+", re.I)
@@ -208,6 +213,8 @@ class SkillContext(JsonState):
         )
         block_starts = [start for start, _ in blocks]
         links = [(m.start(), m.end()) for m in _LINK.finditer(text)]
+        opening = _OPENING_TITLE.match(text)
+        title_end = opening.end() if opening else 0
         rows = sorted(
             ((span.start_char, span.end_char, span.start, span.end, span) for span in spans),
             key=lambda row: row[0],
@@ -264,6 +271,7 @@ class SkillContext(JsonState):
                 self._before_name_head(columns, token_end, covered)
                 or self._after_name_head(columns, token_start)
                 or self._team_name(columns[0], token_start, token_end)
+                or last <= title_end
                 or (bool(links) and any(a <= first and last <= b for a, b in links))
                 or (
                     "required" not in found

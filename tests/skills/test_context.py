@@ -139,6 +139,29 @@ def test_titles_and_organisations_before_the_skill(
 @pytest.mark.parametrize(
     ("text", "part_of_name"),
     [
+        # the opening line of capitals is the document's title
+        ("SENIOR SQL ANALYST & LEAD Professional Summary Wrote SQL daily", True),
+        ("SQL REPORTING LEAD\nWrote reports", True),
+        # a lone word line, a header with a colon, or a later line is not
+        ("SQL\nWrote SQL daily", False),
+        ("SKILLS: SQL, Python", False),
+        ("Summary\nSQL, PYTHON AND MORE ", False),
+    ],
+)
+def test_an_opening_line_of_capitals_is_a_title(
+    toy_nlp: Pipeline, toy_bundle: DataBundle, text: str, part_of_name: bool
+) -> None:
+    mention = next(
+        m
+        for m in extract_profile(toy_nlp, toy_bundle, text, max_chars=100_000).mentions
+        if m.skill_id == "sql"
+    )
+    assert mention.part_of_name is part_of_name
+
+
+@pytest.mark.parametrize(
+    ("text", "part_of_name"),
+    [
         # a resume flattened to one line: the heading follows the last skill
         ("Skills SQL Professional Experience 2019 to 2021 Analyst", False),
         ("Skills SQL Professional Summary Analyst", False),

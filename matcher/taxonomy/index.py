@@ -27,7 +27,8 @@ class SkillIndex:
 
     Args:
         skills: skill id -> skill (already validated).
-        aliases: every alias row, labels included.
+        aliases: every alias row, labels included (a label left out of them, see
+            :func:`~matcher.taxonomy.loader.load_bundle`, is still looked up).
     """
 
     def __init__(self, skills: Mapping[str, Skill], aliases: Iterable[SkillAlias]) -> None:
@@ -35,6 +36,12 @@ class SkillIndex:
         self._by_key: dict[str, SkillAlias] = {}
         for alias in aliases:
             self._by_key.setdefault(alias_key(alias.alias), alias)
+        # A label that is not matched in text (it lists two of the skill's names) still
+        # names the skill when someone types it: a search, a certification's name.
+        for skill in self._skills.values():
+            self._by_key.setdefault(
+                alias_key(skill.label), SkillAlias(skill_id=skill.skill_id, alias=skill.label)
+            )
         children: dict[str, list[str]] = {}
         for skill in self._skills.values():
             if skill.parent is not None:

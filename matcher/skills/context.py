@@ -66,7 +66,7 @@ _TEAM_LIST_REACH = 10
 # GOVERNANCE Professional Background ...", "MEDICAL BILLING SPECIALIST") opens with its
 # title: the skill names in it are part of a job title. Up to twelve words with no
 # lower-case letter, on the first line, before any colon.
-_OPENING_TITLE = re.compile(r"\s*(?:[^\sa-z:]*[A-Z][^\sa-z:]*(?:[ \t]+[&/,-])*[ \t]+){1,12}")
+_OPENING_TITLE = re.compile(r"\s*(?:(?=[^\sa-z:]*[A-Z])[^\sa-z:]+(?:[ \t]+[&/,-])*[ \t]+){1,12}")
 # Words inside a web address ("(https://.../apply/provider-network-development-manager)")
 # are part of a name. (The tokenizer keeps a bare address or e-mail in one token.)
 _LINK = re.compile(r"(?:https?://|www\.)[^\s)>\]]+", re.I)

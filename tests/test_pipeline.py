@@ -275,6 +275,22 @@ def test_ambiguous_alias_next_to_a_skill_in_a_list_is_kept(
 
 
 @pytest.mark.parametrize(
+    ("text", "skill", "kept"),
+    [
+        # a health name needs a health neighbour ...
+        ("Built with Python and Epic at the core.", "epic", False),
+        ("Coded in ICD-10 and Epic at the clinic.", "epic", True),
+        # ... a general name may stand next to a health one
+        ("Coded in ICD-10 and Access at the clinic.", "microsoft-access", True),
+    ],
+)
+def test_a_health_name_is_supported_only_by_a_health_list_neighbour(
+    toy_nlp: Pipeline, toy_bundle: DataBundle, text: str, skill: str, kept: bool
+) -> None:
+    assert (skill in _mentions(toy_nlp, toy_bundle, text)) is kept
+
+
+@pytest.mark.parametrize(
     ("text", "skill", "negated", "hypothetical"),
     [
         ("I have no experience with Python.", "python", True, False),

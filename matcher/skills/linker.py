@@ -14,8 +14,10 @@ context flag, see :mod:`matcher.skills.patterns`). The linker
    supports it (``related_categories``) introducing it as an example ("EHRs like Epic",
    "EHR systems such as Epic", ``example_cues``), the same skill named
    unambiguously elsewhere in the document, or an accepted skill of the same kind (soft
-   skill or not, ``soft_categories``) right next to it in a list ("Agile/Scrum", "Python,
-   R and SQL"; not "medical, dental, vision"), or a skill cue right before a capitalised
+   skill or not, ``soft_categories``; a health name only next to health vocabulary,
+   ``health_categories``) right next to it in a list ("Agile/Scrum", "Python, R and SQL",
+   "EHR, Excel, Access"; not "medical, dental, vision", nor "high throughput and low
+   latency"), or a skill cue right before a capitalised
    candidate ("experience with Epic", ``support_cues``), and never inside a heading
    ("## Education and Training", "Skills, Experience & Training:"), where a generic word
    names a part of the document;
@@ -139,6 +141,9 @@ class SkillLinker(JsonState):
         list_sections: section categories whose items are skills by position.
         soft_categories: categories of soft skills; a list neighbour supports an
             ambiguous candidate only when both are soft skills or neither is.
+        health_categories: categories of health vocabulary; a list neighbour supports an
+            ambiguous health name only when it is health vocabulary too ("high
+            throughput and low latency": no patient flow; "EHR, Excel, Access" stays).
         support_cues: phrases that, right before an ambiguous candidate, support it
             ("experience with", "knowledge of"; split on spaces, compared lower case).
         related_categories: category -> other categories whose accepted mentions support
@@ -171,6 +176,7 @@ class SkillLinker(JsonState):
         sections_key: str = "sections",
         list_sections: Iterable[str] = ("skills",),
         soft_categories: Iterable[str] = (),
+        health_categories: Iterable[str] = (),
         support_cues: Iterable[str] = (),
         related_categories: Mapping[str, Iterable[str]] | None = None,
         example_cues: Iterable[str] = (),
@@ -187,6 +193,7 @@ class SkillLinker(JsonState):
         self.sections_key = sections_key
         self.list_sections = frozenset(list_sections)
         self.soft_categories = frozenset(soft_categories)
+        self.health_categories = frozenset(health_categories)
         self.support_cues = tuple(support_cues)
         self.related_categories = {
             category: tuple(others) for category, others in (related_categories or {}).items()
@@ -345,16 +352,19 @@ class SkillLinker(JsonState):
         """
         clear_skills = {s.label_ for s in clear}
         by_category: dict[str, list[tuple[int, int]]] = {}
-        # list-neighbour edges (starts, ends) by kind: soft skills (True) or not (False)
-        edges: dict[bool, tuple[set[int], set[int]]] = {True: (set(), set()), False: (set(), set())}
-        soft = self.soft_categories
+        # list-neighbour edges (starts, ends) by kind: soft skills (True) or not (False);
+        # a health name's neighbours must be health vocabulary too (see _neighbour_kinds)
+        edges: dict[tuple[bool, bool], tuple[set[int], set[int]]] = {
+            (soft, health): (set(), set()) for soft in (True, False) for health in (True, False)
+        }
         for other in clear:
             start, end = other.start, other.end
             category = _category(other)
             by_category.setdefault(category, []).append((start, end))
-            starts, ends = edges[category in soft]
-            starts.add(start)
-            ends.add(end)
+            for kind in self._neighbour_kinds(category, accepted=True):
+                starts, ends = edges[kind]
+                starts.add(start)
+                ends.add(end)
         lower = column(doc, LOWER)
         title = column(doc, IS_TITLE)
         products = self._product_hashes
@@ -381,7 +391,10 @@ class SkillLinker(JsonState):
                 or span.label_ in clear_skills
                 or any(e > lo and s < hi for s, e in by_category.get(_category(span), ()))
                 or self._introduced_as_example(text, span, clear)
-                or self._list_neighbour(lower, start, end, *edges[_category(span) in soft])
+                or any(
+                    self._list_neighbour(lower, start, end, *edges[kind])
+                    for kind in self._neighbour_kinds(_category(span), accepted=False)
+                )
                 # "experience with Epic": capitalised, as a product's name is written (in
                 # "experience in writing unit tests" the cue is about the tests), and not
                 # the start of a longer name ("experience with Sales Cloud")
@@ -393,6 +406,20 @@ class SkillLinker(JsonState):
             ):
                 kept.append(row)
         return kept
+
+    def _neighbour_kinds(self, category: str, *, accepted: bool) -> list[tuple[bool, bool]]:
+        """Edge kinds (soft skill?, health only?) an accepted mention marks or a candidate reads.
+
+        A list neighbour supports a candidate of its own kind, soft skill or not; a health
+        name ("throughput" as patient flow) only a neighbour that is health vocabulary
+        too, while a general name ("Access") may stand next to a health one ("EHR,
+        Excel, Access").
+        """
+        soft = category in self.soft_categories
+        health = category in self.health_categories
+        if accepted:
+            return [(soft, False), (soft, True)] if health else [(soft, False)]
+        return [(soft, True)] if health else [(soft, False)]
 
     def _introduced_as_example(self, text: str, span: Span, clear: list[Span]) -> bool:
         """True when a mention of a supporting category introduces ``span`` as an example.

@@ -119,6 +119,10 @@ class Category(FrozenModel):
     #: when they introduce it as an example (``examples`` in ``extraction.yaml``):
     #: "EHRs like Epic", a health IT system introducing an EHR product.
     supported_by: list[Slug] = Field(default_factory=list)
+    #: health-specific vocabulary: a list neighbour supports an ambiguous name of this
+    #: category only when it is health vocabulary too ("high throughput and low latency"
+    #: is no patient flow).
+    health: bool = False
 
 
 class CategoryFile(FrozenModel):

@@ -96,6 +96,7 @@ def make_skill_ruler(nlp: Language, name: str, spans_key: str) -> SkillRuler:
         "max_list_item_tokens": 3,
         "soft_categories": [],
         "health_categories": [],
+        "product_categories": [],
         "support_cues": [],
         "related_categories": {},
         "example_cues": [],
@@ -114,6 +115,7 @@ def make_skill_linker(
     max_list_item_tokens: int,
     soft_categories: list[str],
     health_categories: list[str],
+    product_categories: list[str],
     support_cues: list[str],
     related_categories: dict[str, list[str]],
     example_cues: list[str],
@@ -135,6 +137,7 @@ def make_skill_linker(
         max_list_item_tokens=max_list_item_tokens,
         soft_categories=soft_categories,
         health_categories=health_categories,
+        product_categories=product_categories,
         support_cues=support_cues,
         related_categories=related_categories,
         example_cues=example_cues,
@@ -245,6 +248,9 @@ def build_nlp(bundle: DataBundle, *, context_window: int = 12) -> Language:
                     c.id for c in bundle.categories.values() if c.mention_type is MentionType.SOFT
                 ),
                 "health_categories": sorted(c.id for c in bundle.categories.values() if c.health),
+                "product_categories": sorted(
+                    c.id for c in bundle.categories.values() if c.products
+                ),
                 "support_cues": list(rules.unknown_skills.cues),
                 "related_categories": {
                     c.id: list(c.supported_by) for c in bundle.categories.values() if c.supported_by

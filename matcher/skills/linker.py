@@ -9,7 +9,8 @@ context flag, see :mod:`matcher.skills.patterns`). The linker
    EC2)": Amazon EMR, not the medical record);
 2. accepts an ambiguous candidate ("R", "Access", bare "Epic") only with support: a
    place in a resume's skills section (``list_sections``), a product noun right after a
-   capitalised name ("Epic medical software", "Access database"), an accepted unambiguous
+   capitalised product name (``product_categories``: "Epic medical software", "Access
+   database"), an accepted unambiguous
    mention of the same category within ``window`` tokens, a mention of a category that
    supports it (``related_categories``) introducing it as an example ("EHRs like Epic",
    "EHR systems such as Epic", ``example_cues``), the same skill named
@@ -144,6 +145,9 @@ class SkillLinker(JsonState):
         health_categories: categories of health vocabulary; a list neighbour supports an
             ambiguous health name only when it is health vocabulary too ("high
             throughput and low latency": no patient flow; "EHR, Excel, Access" stays).
+        product_categories: categories of named products; only their ambiguous names are
+            supported by a product noun after them ("Access database"; not "Billing
+            Processing system").
         support_cues: phrases that, right before an ambiguous candidate, support it
             ("experience with", "knowledge of"; split on spaces, compared lower case).
         related_categories: category -> other categories whose accepted mentions support
@@ -177,6 +181,7 @@ class SkillLinker(JsonState):
         list_sections: Iterable[str] = ("skills",),
         soft_categories: Iterable[str] = (),
         health_categories: Iterable[str] = (),
+        product_categories: Iterable[str] = (),
         support_cues: Iterable[str] = (),
         related_categories: Mapping[str, Iterable[str]] | None = None,
         example_cues: Iterable[str] = (),
@@ -194,6 +199,7 @@ class SkillLinker(JsonState):
         self.list_sections = frozenset(list_sections)
         self.soft_categories = frozenset(soft_categories)
         self.health_categories = frozenset(health_categories)
+        self.product_categories = frozenset(product_categories)
         self.support_cues = tuple(support_cues)
         self.related_categories = {
             category: tuple(others) for category, others in (related_categories or {}).items()
@@ -382,10 +388,11 @@ class SkillLinker(JsonState):
             lo, hi = start - self.window, end + self.window
             if (
                 any(a <= start and end <= b for a, b in skill_lists)
-                # Capitalised, and a product noun follows within two words: "Epic
-                # medical software", "Access database".
+                # A product's name, capitalised, and a product noun follows within two
+                # words: "Epic medical software", "Access database".
                 or (
-                    (title[start] or doc[start].is_upper)
+                    _category(span) in self.product_categories
+                    and (title[start] or doc[start].is_upper)
                     and any(h in products for h in lower[end : end + 2])
                 )
                 or span.label_ in clear_skills

@@ -123,6 +123,10 @@ class Category(FrozenModel):
     #: category only when it is health vocabulary too ("high throughput and low latency"
     #: is no patient flow).
     health: bool = False
+    #: named products: a capitalised ambiguous name followed by a product noun is one
+    #: ("Access database", "Epic medical software"); in other categories such a name
+    #: names the kind of system ("Billing Processing system"), not a skill.
+    products: bool = False
 
 
 class CategoryFile(FrozenModel):

@@ -62,3 +62,12 @@ def test_product_noun_supports_a_capitalised_ambiguous_name(
 ) -> None:
     found = _ids(toy_nlp, toy_bundle, text)
     assert bool({"microsoft-access", "epic"} & found) is kept
+
+
+def test_a_product_noun_supports_only_a_product_name(
+    toy_nlp: Pipeline, toy_bundle: DataBundle
+) -> None:
+    # "Hypercare" (go-live support) is a practice, not a product: "Hypercare Tracking
+    # system" is a kind of system
+    found = _ids(toy_nlp, toy_bundle, "Maintain the Hypercare Tracking system")
+    assert "go-live-support" not in found

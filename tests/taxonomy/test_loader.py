@@ -227,8 +227,8 @@ def test_a_category_supported_by_an_unknown_category_is_reported(
     categories = data / "taxonomy" / "categories.yaml"
     categories.write_text(
         categories.read_text().replace(
-            "description: EHR products and modules.}",
-            "description: EHR products and modules., supported_by: [nope]}",
+            "description: EHR products and modules.,",
+            "description: EHR products and modules., supported_by: [nope],",
         )
     )
     assert any("supported_by names unknown categories ['nope']" in p for p in _problems(data))

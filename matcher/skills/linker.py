@@ -8,20 +8,19 @@ context flag, see :mod:`matcher.skills.patterns`). The linker
    product or a sibling) is named nearby and the first reading's is not ("AWS (S3, EMR,
    EC2)": Amazon EMR, not the medical record);
 2. accepts an ambiguous candidate ("R", "Access", bare "Epic") only with support: a
-   place in a resume's skills section (``list_sections``), a product noun right after a
+   place in a resume's skills section (``list_sections``); a product noun right after a
    capitalised product name (``product_categories``: "Epic medical software", "Access
-   database"), an accepted unambiguous
-   mention of the same category within ``window`` tokens, a mention of a category that
-   supports it (``related_categories``) introducing it as an example ("EHRs like Epic",
-   "EHR systems such as Epic", ``example_cues``), the same skill named
-   unambiguously elsewhere in the document, or an accepted skill of the same kind (soft
-   skill or not, ``soft_categories``; a health name only next to health vocabulary,
-   ``health_categories``) right next to it in a list ("Agile/Scrum", "Python, R and SQL",
-   "EHR, Excel, Access"; not "medical, dental, vision", nor "high throughput and low
-   latency"), or a skill cue right before a capitalised
-   candidate ("experience with Epic", ``support_cues``), and never inside a heading
-   ("## Education and Training", "Skills, Experience & Training:"), where a generic word
-   names a part of the document;
+   database"); an accepted unambiguous mention of the same category within ``window``
+   tokens; a mention of a category that supports it (``related_categories``)
+   introducing it as an example ("EHRs like Epic", "EHR systems such as Epic",
+   ``example_cues``); the same skill named unambiguously elsewhere in the document; an
+   accepted skill of the same kind (soft skill or not, ``soft_categories``; for a health
+   name, health vocabulary, ``health_categories``) right next to it in a list
+   ("Agile/Scrum", "Python, R and SQL", "EHR, Excel, Access"; not "medical, dental,
+   vision", nor "high throughput and low latency"); or a skill cue right before a
+   capitalised candidate ("experience with Epic", ``support_cues``). Never inside a
+   heading ("## Education and Training", "Skills, Experience & Training:"), where a
+   generic word names a part of the document;
 3. adds list items that share a matched span's prefix ("Epic Ambulatory, Inpatient and
    Cadence"; "ICD-10-CM/PCS"), using the alias table given at :meth:`initialize`, and
    the abbreviations the text defines in brackets after a skill ("Master Data Management

@@ -204,20 +204,23 @@ def test_other_readings_are_checked(editable_data: Callable[[], Path]) -> None:
     assert any("'Kotlin-ish' is not an alias of another skill" in p for p in problems)
 
 
-def test_a_one_word_not_skill_phrase_is_reported(editable_data: Callable[[], Path]) -> None:
+@pytest.mark.parametrize(
+    ("field", "good", "bad", "problem"),
+    [
+        # a one-word not-skill phrase could never hold a shorter candidate
+        ("not_skills", "reporting to", "access", "'access' is one word"),
+        # a heading phrase is a name head and one word
+        ("heading_phrases", "Professional Summary", "Profile", "'Profile' is not two words"),
+    ],
+)
+def test_phrases_of_the_wrong_length_are_reported(
+    editable_data: Callable[[], Path], field: str, good: str, bad: str, problem: str
+) -> None:
     data = editable_data()
-    _append(data / "extraction.yaml", "\nnot_skills:\n  - reporting to\n  - access\n")
+    _append(data / "extraction.yaml", f"\n{field}:\n  - {good}\n  - {bad}\n")
     problems = _problems(data)
-    assert any("'access' is one word" in p for p in problems)
-    assert not any("'reporting to'" in p for p in problems)
-
-
-def test_a_heading_phrase_must_be_two_words(editable_data: Callable[[], Path]) -> None:
-    data = editable_data()
-    _append(data / "extraction.yaml", "\nheading_phrases:\n  - Professional Summary\n  - Profile\n")
-    problems = _problems(data)
-    assert any("'Profile' is not two words" in p for p in problems)
-    assert not any("'Professional Summary'" in p for p in problems)
+    assert any(problem in p for p in problems)
+    assert not any(f"'{good}'" in p for p in problems)
 
 
 def test_a_category_supported_by_an_unknown_category_is_reported(

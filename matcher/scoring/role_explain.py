@@ -20,7 +20,12 @@ from sklearn.svm import LinearSVC
 
 from matcher.domain import ScoreDriver
 from matcher.scoring.features import RoleDocument
-from matcher.scoring.role_model import RoleScorer, blend_with_title, log_probabilities
+from matcher.scoring.role_model import (
+    RoleScorer,
+    blend_with_title,
+    class_columns,
+    log_probabilities,
+)
 
 __all__ = ["TITLE_ALONE", "score_document"]
 
@@ -88,10 +93,8 @@ def _read(
     union: FeatureUnion = pipeline.named_steps["features"]
     calibrated: CalibratedClassifierCV = pipeline.named_steps["classifier"]
     row = sparse.csr_matrix(union.transform([doc]))
-    column = {label: i for i, label in enumerate(classes)}
     probabilities = np.zeros(len(classes), dtype=np.float64)
-    for label, value in zip(calibrated.classes_, calibrated.predict_proba(row)[0], strict=True):
-        probabilities[column[label]] = float(value)
+    probabilities[class_columns(classes, calibrated.classes_)] = calibrated.predict_proba(row)[0]
     drivers: dict[str, tuple[ScoreDriver, ...]] = {}
     if top <= 0:
         return probabilities, drivers

@@ -53,6 +53,7 @@ __all__ = [
     "RoleScorer",
     "blend_with_title",
     "build_role_model",
+    "class_columns",
     "log_probabilities",
     "predict_role_probabilities",
 ]
@@ -313,9 +314,7 @@ class RoleScorer(ClassifierMixin, BaseEstimator):  # type: ignore[misc]
     def _probabilities(self, model: Pipeline, docs: list[RoleDocument]) -> npt.NDArray[np.float64]:
         """One fitted pipeline's probabilities, in the columns of :attr:`classes_`."""
         out = np.zeros((len(docs), len(self.classes_)), dtype=np.float64)
-        column = {label: i for i, label in enumerate(self.classes_)}
-        columns = np.asarray([column[label] for label in model.classes_], dtype=np.intp)
-        out[:, columns] = model.predict_proba(docs)
+        out[:, class_columns(self.classes_, model.classes_)] = model.predict_proba(docs)
         return out
 
     def predict(self, X: Sequence[RoleDocument]) -> npt.NDArray[np.object_]:  # noqa: N803
@@ -364,6 +363,18 @@ def build_role_model(bundle: DataBundle, *, params: RoleModelParams | None = Non
         title_blend=p.title_blend,
         health_terms=tuple(bundle.role_model.domain_terms) if bundle.role_model else (),
     )
+
+
+def class_columns(
+    classes: npt.NDArray[np.object_], labels: Sequence[object]
+) -> npt.NDArray[np.intp]:
+    """Where each of a fitted model's ``labels`` stands in the scorer's ``classes``.
+
+    One model may know fewer outcomes than the scorer (a class missing from its kind of
+    documents); its probabilities go to these columns, the others stay 0.
+    """
+    column = {label: i for i, label in enumerate(classes)}
+    return np.asarray([column[label] for label in labels], dtype=np.intp)
 
 
 #: Floor for a probability before its logarithm (a class one model never saw has 0).
